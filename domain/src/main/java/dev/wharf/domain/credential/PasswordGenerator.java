@@ -1,0 +1,7 @@
+package dev.wharf.domain.credential;
+
+/** Makes new warehouse passwords. A port, so tests can make predictable ones. */
+@FunctionalInterface
+public interface PasswordGenerator {
+    Password generate();
+}

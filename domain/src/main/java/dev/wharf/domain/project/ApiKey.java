@@ -1,0 +1,65 @@
+package dev.wharf.domain.project;
+
+import dev.wharf.domain.shared.Require;
+import dev.wharf.domain.shared.RuleViolationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A personal API key of a user, known to Wharf only by the SHA-256 hash of its secret. Its scopes bound what it may
+ * do; when {@code projects} is not empty it may touch only those projects.
+ */
+public record ApiKey(
+        ApiKeyId id,
+        UserId userId,
+        String label,
+        String secretHash,
+        String mask,
+        Set<Scope> scopes,
+        Set<ProjectId> projects,
+        Instant createdAt) {
+
+    public ApiKey {
+        Require.nonNull(id, "id");
+        Require.nonNull(userId, "userId");
+        Require.nonNull(createdAt, "createdAt");
+        label = Names.requireName(label, "API key label", 100);
+        if (secretHash == null || !secretHash.matches("^[0-9a-f]{64}$")) {
+            throw new RuleViolationException("an API key is stored as a SHA-256 hex hash");
+        }
+        Require.nonNull(mask, "mask");
+        if (scopes == null || scopes.isEmpty()) {
+            throw new RuleViolationException("an API key needs at least one scope");
+        }
+        scopes = Set.copyOf(scopes);
+        projects = projects == null ? Set.of() : Set.copyOf(projects);
+    }
+
+    /** A new key for {@code secret}; the secret itself is not kept. */
+    public static ApiKey issue(
+            ApiKeyId id,
+            UserId userId,
+            String label,
+            ApiKeySecret secret,
+            Set<Scope> scopes,
+            Set<ProjectId> projects,
+            Instant now) {
+        return new ApiKey(id, userId, label, secret.hash(), secret.mask(), scopes, projects, now);
+    }
+
+    public boolean grants(Scope required) {
+        return scopes.stream().anyMatch(scope -> scope.covers(required));
+    }
+
+    public boolean reaches(ProjectId project) {
+        return projects.isEmpty() || projects.contains(project);
+    }
+
+    /** Whether {@code secret} is this key, compared in constant time. */
+    public boolean matches(ApiKeySecret secret) {
+        return MessageDigest.isEqual(
+                secretHash.getBytes(StandardCharsets.US_ASCII), secret.hash().getBytes(StandardCharsets.US_ASCII));
+    }
+}
