@@ -62,4 +62,11 @@ public record ApiKey(
         return MessageDigest.isEqual(
                 secretHash.getBytes(StandardCharsets.US_ASCII), secret.hash().getBytes(StandardCharsets.US_ASCII));
     }
+
+    /** Leaves the hash out: it is what a stolen database would be searched for. */
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", userId=" + userId + ", label=" + label + ", mask=" + mask + ", scopes=" + scopes
+                + ", projects=" + projects + ", createdAt=" + createdAt + "]";
+    }
 }

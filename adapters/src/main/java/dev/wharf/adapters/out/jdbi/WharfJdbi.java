@@ -1,0 +1,46 @@
+package dev.wharf.adapters.out.jdbi;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The Jdbi set-up every repository relies on. Instants are written and read as {@code TIMESTAMP WITH TIME ZONE} at
+ * UTC through {@link OffsetDateTime}, which H2 and PostgreSQL both convert exactly, instead of through {@code
+ * java.sql.Timestamp}, which goes through the JVM's default time zone.
+ */
+public final class WharfJdbi {
+    private WharfJdbi() {}
+
+    public static Jdbi create(DataSource dataSource) {
+        return configure(Jdbi.create(dataSource));
+    }
+
+    public static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        });
+        return jdbi;
+    }
+
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+        InstantArgumentFactory() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.wharf.adapters.out.jdbi.job;
+
+import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.domain.job.Source;
+import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.shared.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link SourceRepository} on Jdbi. */
+public final class JdbiSourceRepository implements SourceRepository {
+    private final SourceDao dao;
+
+    public JdbiSourceRepository(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(SourceDao.class);
+    }
+
+    @Override
+    public void insert(Source s) {
+        dao.insert(s.id().value(), s.projectId().value(), s.sourceType(), s.prefix(), s.createdAt(), s.deletedAt());
+    }
+
+    @Override
+    public Optional<Source> findById(ProjectId projectId, SourceId id) {
+        return dao.find(projectId.value(), id.value());
+    }
+
+    @Override
+    public void update(Source s) {
+        if (dao.update(s.projectId().value(), s.id().value(), s.sourceType(), s.prefix(), s.deletedAt()) == 0) {
+            throw new NotFoundException("source not found");
+        }
+    }
+
+    @Override
+    public List<Source> listActive(ProjectId projectId, int limit, int offset) {
+        return dao.listActive(projectId.value(), limit, offset);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.wharf.adapters.out.jdbi.job;
+
+import dev.wharf.domain.job.Job;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The columns of a warehouse_job row, bound by name. */
+record JobRow(
+        UUID id,
+        long projectId,
+        String kind,
+        UUID sourceId,
+        String name,
+        String status,
+        long rows,
+        boolean billable,
+        String workflowRunId,
+        String latestError,
+        Instant createdAt,
+        Instant finishedAt,
+        Instant lastHeartbeatAt) {
+
+    static JobRow of(Job job) {
+        return new JobRow(
+                job.id().value(),
+                job.projectId().value(),
+                job.kind().wireName(),
+                job.sourceId() == null ? null : job.sourceId().value(),
+                job.name(),
+                job.status().wireName(),
+                job.rows(),
+                job.billable(),
+                job.workflowRunId(),
+                job.latestError(),
+                job.createdAt(),
+                job.finishedAt(),
+                job.lastHeartbeatAt());
+    }
+}

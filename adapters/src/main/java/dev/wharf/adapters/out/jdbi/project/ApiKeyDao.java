@@ -1,0 +1,42 @@
+package dev.wharf.adapters.out.jdbi.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(ApiKeyRowMapper.class)
+interface ApiKeyDao {
+    String COLUMNS = "id, user_id, label, secret_hash, mask, scopes, created_at";
+
+    @SqlUpdate("""
+            INSERT INTO personal_api_key (id, user_id, label, secret_hash, mask, scopes, created_at)
+            VALUES (:id, :userId, :label, :secretHash, :mask, :scopes, :createdAt)""")
+    void insert(
+            @Bind("id") UUID id,
+            @Bind("userId") UUID userId,
+            @Bind("label") String label,
+            @Bind("secretHash") String secretHash,
+            @Bind("mask") String mask,
+            @Bind("scopes") String scopes,
+            @Bind("createdAt") Instant createdAt);
+
+    @SqlUpdate("INSERT INTO personal_api_key_project (api_key_id, project_id) VALUES (:keyId, :projectId)")
+    void insertProject(@Bind("keyId") UUID keyId, @Bind("projectId") long projectId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE secret_hash = :hash")
+    Optional<ApiKeyRow> findByHash(@Bind("hash") String hash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE id = :id")
+    Optional<ApiKeyRow> find(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE user_id = :userId ORDER BY created_at, id")
+    List<ApiKeyRow> findByUser(@Bind("userId") UUID userId);
+
+    @SqlQuery("SELECT project_id FROM personal_api_key_project WHERE api_key_id = :keyId ORDER BY project_id")
+    List<Long> projectsOf(@Bind("keyId") UUID keyId);
+}

@@ -1,0 +1,31 @@
+package dev.wharf.adapters.out.jdbi.project;
+
+import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.domain.project.Project;
+import dev.wharf.domain.project.ProjectId;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link ProjectRepository} on Jdbi. */
+public final class JdbiProjectRepository implements ProjectRepository {
+    private final ProjectDao dao;
+
+    public JdbiProjectRepository(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(ProjectDao.class);
+    }
+
+    @Override
+    public void insert(Project p) {
+        dao.insert(
+                p.id().value(),
+                p.organizationId().value(),
+                p.name(),
+                p.timeZone().getId(),
+                p.createdAt());
+    }
+
+    @Override
+    public Optional<Project> findById(ProjectId id) {
+        return dao.find(id.value());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.wharf.adapters.out.jdbi.warehouse;
+
+import dev.wharf.adapters.out.jdbi.Constraints;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.shared.ConflictException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** {@link WarehouseRepository} on Jdbi; the unique index on {@code live_database_name} guards the names. */
+public final class JdbiWarehouseRepository implements WarehouseRepository {
+    public static final String NAME_TAKEN = "database name is already taken";
+    private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
+
+    private final WarehouseDao dao;
+
+    public JdbiWarehouseRepository(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(WarehouseDao.class);
+    }
+
+    @Override
+    public Optional<Warehouse> findByProject(ProjectId projectId) {
+        return dao.find(projectId.value());
+    }
+
+    @Override
+    public Optional<Warehouse> findByProjectForUpdate(ProjectId projectId) {
+        return dao.findForUpdate(projectId.value());
+    }
+
+    @Override
+    public void insert(Warehouse w) {
+        try {
+            dao.insert(
+                    w.projectId().value(),
+                    w.databaseName().value(),
+                    liveName(w),
+                    w.state().wireName(),
+                    w.statusMessage(),
+                    w.createdAt(),
+                    w.updatedAt(),
+                    w.provisioningStartedAt(),
+                    w.readyAt(),
+                    w.failedAt());
+        } catch (UnableToExecuteStatementException e) {
+            if (Constraints.isUniqueViolationOf(e, LIVE_NAME_INDEX)) {
+                throw new ConflictException(NAME_TAKEN);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean update(Warehouse w, WarehouseState expected) {
+        try {
+            return dao.update(
+                            w.projectId().value(),
+                            expected.wireName(),
+                            liveName(w),
+                            w.state().wireName(),
+                            w.statusMessage(),
+                            w.updatedAt(),
+                            w.provisioningStartedAt(),
+                            w.readyAt(),
+                            w.failedAt())
+                    == 1;
+        } catch (UnableToExecuteStatementException e) {
+            if (Constraints.isUniqueViolationOf(e, LIVE_NAME_INDEX)) {
+                throw new ConflictException(NAME_TAKEN);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void deleteByProject(ProjectId projectId) {
+        dao.delete(projectId.value());
+    }
+
+    @Override
+    public boolean isDatabaseNameHeld(DatabaseName name) {
+        return dao.countHolding(name.value()) > 0;
+    }
+
+    @Override
+    public List<Warehouse> findInStates(Set<WarehouseState> states, int limit) {
+        if (states.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return dao.findInStates(
+                states.stream().map(WarehouseState::wireName).sorted().toList(), limit);
+    }
+
+    private static String liveName(Warehouse w) {
+        return w.state().holdsDatabaseName() ? w.databaseName().value() : null;
+    }
+}

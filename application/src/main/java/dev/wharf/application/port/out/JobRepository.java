@@ -1,0 +1,25 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.job.Job;
+import dev.wharf.domain.job.JobId;
+import dev.wharf.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores the jobs that load data into warehouses. */
+public interface JobRepository {
+    void insert(Job job);
+
+    /** The job if it belongs to {@code projectId}. */
+    Optional<Job> findById(ProjectId projectId, JobId id);
+
+    /** As {@link #findById}, and locks the job until the surrounding transaction ends. */
+    Optional<Job> findByIdForUpdate(ProjectId projectId, JobId id);
+
+    /** Stores the new state of a job that exists. */
+    void update(Job job);
+
+    /** Running jobs whose last heartbeat is before {@code cutoff}, oldest heartbeat first. */
+    List<Job> findRunningWithHeartbeatBefore(Instant cutoff, int limit);
+}

@@ -1,0 +1,19 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.Organization;
+import dev.wharf.domain.project.OrganizationId;
+import dev.wharf.domain.project.UserId;
+import java.util.Optional;
+
+/** Stores organizations and their memberships. */
+public interface OrganizationRepository {
+    void insert(Organization organization);
+
+    Optional<Organization> findById(OrganizationId id);
+
+    /** Adds or replaces the user's membership (and role) in the organization. */
+    void saveMembership(Membership membership);
+
+    Optional<Membership> findMembership(OrganizationId organizationId, UserId userId);
+}

@@ -1,0 +1,14 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.project.User;
+import dev.wharf.domain.project.UserId;
+import java.util.Optional;
+
+/** Stores users; e-mails are unique. */
+public interface UserRepository {
+    void insert(User user);
+
+    Optional<User> findById(UserId id);
+
+    Optional<User> findByEmail(String email);
+}

@@ -1,0 +1,43 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stores each project's warehouse, one row per project. A database name is held by at most one warehouse that is
+ * not deleted; the store enforces it, so two concurrent provisions of one name cannot both succeed.
+ */
+public interface WarehouseRepository {
+    Optional<Warehouse> findByProject(ProjectId projectId);
+
+    /** As {@link #findByProject}, and locks the warehouse until the surrounding transaction ends. */
+    Optional<Warehouse> findByProjectForUpdate(ProjectId projectId);
+
+    /**
+     * Stores a new warehouse; the project must have none (delete a failed or deleted one first).
+     *
+     * @throws dev.wharf.domain.shared.ConflictException "database name is already taken" when another live warehouse
+     *     holds the name
+     */
+    void insert(Warehouse warehouse);
+
+    /**
+     * Replaces the stored warehouse with {@code updated} if its state is still {@code expected} (compare and swap).
+     *
+     * @return false, changing nothing, when the stored state is no longer {@code expected} or the row is gone
+     */
+    boolean update(Warehouse updated, WarehouseState expected);
+
+    void deleteByProject(ProjectId projectId);
+
+    /** Whether a warehouse that is not deleted holds {@code name}. */
+    boolean isDatabaseNameHeld(DatabaseName name);
+
+    /** Warehouses in any of {@code states}, oldest update first: the work queue of the provisioning worker. */
+    List<Warehouse> findInStates(Set<WarehouseState> states, int limit);
+}

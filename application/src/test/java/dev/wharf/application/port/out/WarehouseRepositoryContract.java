@@ -1,0 +1,148 @@
+package dev.wharf.application.port.out;
+
+import static dev.wharf.application.port.out.PersistenceFixture.T0;
+import static dev.wharf.application.port.out.PersistenceFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.shared.ConflictException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link WarehouseRepository} does. */
+public abstract class WarehouseRepositoryContract extends FixtureContract {
+    private WarehouseRepository warehouses;
+
+    @BeforeEach
+    void setUp() {
+        warehouses = store.warehouses();
+        store.givenProject(1);
+        store.givenProject(2);
+    }
+
+    private static Warehouse pending(long project, String name) {
+        return Warehouse.provision(Optional.empty(), ProjectId.of(project), new DatabaseName(name), T0);
+    }
+
+    @Test
+    void aStoredWarehouseReadsBackEqual() {
+        Warehouse ready = pending(1, "analytics").startProvisioning(at(1)).markReady(at(2));
+        warehouses.insert(ready);
+
+        assertThat(warehouses.findByProject(ProjectId.of(1))).contains(ready);
+        assertThat(warehouses.findByProjectForUpdate(ProjectId.of(1))).contains(ready);
+        assertThat(warehouses.findByProject(ProjectId.of(2))).isEmpty();
+    }
+
+    @Test
+    void everyTimestampSurvivesTheRoundTrip() {
+        Warehouse failed = pending(1, "analytics").startProvisioning(at(10)).markFailed("boom", at(20));
+        warehouses.insert(failed);
+
+        Warehouse read = warehouses.findByProject(ProjectId.of(1)).orElseThrow();
+        assertThat(read.createdAt()).isEqualTo(T0);
+        assertThat(read.provisioningStartedAt()).isEqualTo(at(10));
+        assertThat(read.failedAt()).isEqualTo(at(20));
+        assertThat(read.updatedAt()).isEqualTo(at(20));
+        assertThat(read.readyAt()).isNull();
+        assertThat(read.statusMessage()).isEqualTo("boom");
+    }
+
+    @Test
+    void updateIsACompareAndSwapOnTheState() {
+        Warehouse pending = pending(1, "analytics");
+        warehouses.insert(pending);
+        Warehouse provisioning = pending.startProvisioning(at(1));
+
+        assertThat(warehouses.update(provisioning, WarehouseState.PENDING)).isTrue();
+        assertThat(warehouses.update(provisioning.markReady(at(2)), WarehouseState.PENDING))
+                .as("the stored state is no longer pending")
+                .isFalse();
+        assertThat(warehouses.findByProject(ProjectId.of(1))).contains(provisioning);
+    }
+
+    @Test
+    void updateOfAMissingWarehouseChangesNothing() {
+        Warehouse provisioning = pending(1, "analytics").startProvisioning(at(1));
+
+        assertThat(warehouses.update(provisioning, WarehouseState.PENDING)).isFalse();
+        assertThat(warehouses.findByProject(ProjectId.of(1))).isEmpty();
+    }
+
+    @Test
+    void aNameHeldByAnotherLiveWarehouseIsRefused() {
+        warehouses.insert(pending(1, "analytics"));
+
+        assertThatThrownBy(() -> warehouses.insert(pending(2, "analytics")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("database name is already taken");
+        assertThat(warehouses.findByProject(ProjectId.of(2))).isEmpty();
+    }
+
+    @Test
+    void aFailedWarehouseStillHoldsItsName() {
+        warehouses.insert(pending(1, "analytics").markFailed("boom", at(1)));
+
+        assertThat(warehouses.isDatabaseNameHeld(new DatabaseName("analytics"))).isTrue();
+        assertThatThrownBy(() -> warehouses.insert(pending(2, "analytics"))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aDeletedWarehouseFreesItsName() {
+        Warehouse deleting = pending(1, "analytics").startProvisioning(at(1)).startDeleting(at(2));
+        warehouses.insert(deleting);
+        assertThat(warehouses.isDatabaseNameHeld(new DatabaseName("analytics"))).isTrue();
+
+        assertThat(warehouses.update(deleting.markDeleted(at(3)), WarehouseState.DELETING))
+                .isTrue();
+
+        assertThat(warehouses.isDatabaseNameHeld(new DatabaseName("analytics"))).isFalse();
+        warehouses.insert(pending(2, "analytics"));
+        assertThat(warehouses.findByProject(ProjectId.of(2))).isPresent();
+    }
+
+    @Test
+    void aProjectsOldWarehouseCanBeReplacedAfterDeletingIt() {
+        warehouses.insert(pending(1, "analytics").markFailed("boom", at(1)));
+
+        store.transactions().inTransaction(() -> {
+            warehouses.deleteByProject(ProjectId.of(1));
+            warehouses.insert(pending(1, "analytics"));
+        });
+
+        assertThat(warehouses.findByProject(ProjectId.of(1)).orElseThrow().state())
+                .isEqualTo(WarehouseState.PENDING);
+    }
+
+    @Test
+    void findInStatesListsTheWorkQueueOldestUpdateFirst() {
+        store.givenProject(3);
+        Warehouse second = pending(1, "first").startProvisioning(at(5));
+        Warehouse first = pending(2, "second");
+        Warehouse ready = pending(3, "third").startProvisioning(at(1)).markReady(at(2));
+        warehouses.insert(second);
+        warehouses.insert(first);
+        warehouses.insert(ready);
+
+        assertThat(warehouses.findInStates(Set.of(WarehouseState.PENDING, WarehouseState.PROVISIONING), 10))
+                .containsExactly(first, second);
+        assertThat(warehouses.findInStates(Set.of(WarehouseState.PENDING, WarehouseState.PROVISIONING), 1))
+                .containsExactly(first);
+        assertThat(warehouses.findInStates(Set.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void aStatusMessageOfTheMaximumLengthIsKeptWhole() {
+        String longest = "x".repeat(1024);
+        warehouses.insert(pending(1, "analytics").markFailed(longest + "cut", at(1)));
+
+        assertThat(warehouses.findByProject(ProjectId.of(1)).orElseThrow().statusMessage())
+                .isEqualTo(longest);
+    }
+}
