@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class CredentialRowMapper implements RowMapper<Credential> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class CredentialRowMapper implements RowMapper<Credential> {
     @Override
     public Credential map(ResultSet rs, StatementContext ctx) throws SQLException {
         Instant setAt = ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "password_last_set_at", ctx);

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class JobRowMapper implements RowMapper<Job> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class JobRowMapper implements RowMapper<Job> {
     @Override
     public Job map(ResultSet rs, StatementContext ctx) throws SQLException {
         ColumnMapper<Instant> instant = ctx.findColumnMapperFor(Instant.class).orElseThrow();

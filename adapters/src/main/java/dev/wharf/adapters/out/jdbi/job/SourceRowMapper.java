@@ -11,7 +11,8 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class SourceRowMapper implements RowMapper<Source> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class SourceRowMapper implements RowMapper<Source> {
     @Override
     public Source map(ResultSet rs, StatementContext ctx) throws SQLException {
         ColumnMapper<Instant> instant = ctx.findColumnMapperFor(Instant.class).orElseThrow();

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class ApiKeyRowMapper implements RowMapper<ApiKeyRow> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class ApiKeyRowMapper implements RowMapper<ApiKeyRow> {
     @Override
     public ApiKeyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ApiKeyRow(

@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class MembershipRowMapper implements RowMapper<Membership> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class MembershipRowMapper implements RowMapper<Membership> {
     @Override
     public Membership map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Membership(

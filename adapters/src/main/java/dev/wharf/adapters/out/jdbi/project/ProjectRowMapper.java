@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class ProjectRowMapper implements RowMapper<Project> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class ProjectRowMapper implements RowMapper<Project> {
     @Override
     public Project map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Project(

@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class UserRowMapper implements RowMapper<User> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class UserRowMapper implements RowMapper<User> {
     @Override
     public User map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(

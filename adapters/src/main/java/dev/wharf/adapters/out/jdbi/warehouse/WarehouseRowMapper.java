@@ -11,7 +11,8 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class WarehouseRowMapper implements RowMapper<Warehouse> {
+/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+public final class WarehouseRowMapper implements RowMapper<Warehouse> {
     @Override
     public Warehouse map(ResultSet rs, StatementContext ctx) throws SQLException {
         ColumnMapper<Instant> instant = ctx.findColumnMapperFor(Instant.class).orElseThrow();

@@ -1,0 +1,24 @@
+package dev.wharf.adapters.out.jdbi;
+
+import dev.wharf.application.port.out.CredentialRepositoryContract;
+import dev.wharf.application.port.out.PersistenceFixture;
+import org.junit.jupiter.api.Nested;
+
+/** The credential repository contract on H2 and on PostgreSQL. */
+class JdbiCredentialRepositoryTest {
+    @Nested
+    class OnH2 extends CredentialRepositoryContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.h2();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends CredentialRepositoryContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.postgres();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.wharf.adapters.out.jdbi;
+
+import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
+import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.JobRepository;
+import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.UserRepository;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.testing.TestDatabase;
+import dev.wharf.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+
+/** The JDBI repositories over a fresh, migrated H2 or PostgreSQL database. */
+public final class JdbiFixture implements PersistenceFixture {
+    private final TestDatabase database;
+    private final Jdbi jdbi;
+
+    private JdbiFixture(TestDatabase database) {
+        this.database = database;
+        new FlywayMigrations(database.dataSource()).migrate();
+        this.jdbi = WharfJdbi.create(database.dataSource());
+    }
+
+    public static JdbiFixture h2() {
+        return new JdbiFixture(TestDatabases.h2());
+    }
+
+    public static JdbiFixture postgres() {
+        return new JdbiFixture(TestDatabases.postgres());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public TransactionRunner transactions() {
+        return new JdbiTransactionRunner(jdbi);
+    }
+
+    @Override
+    public WarehouseRepository warehouses() {
+        return new JdbiWarehouseRepository(jdbi);
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return new JdbiCredentialRepository(jdbi);
+    }
+
+    @Override
+    public OrganizationRepository organizations() {
+        return new JdbiOrganizationRepository(jdbi);
+    }
+
+    @Override
+    public ProjectRepository projects() {
+        return new JdbiProjectRepository(jdbi);
+    }
+
+    @Override
+    public UserRepository users() {
+        return new JdbiUserRepository(jdbi);
+    }
+
+    @Override
+    public ApiKeyRepository apiKeys() {
+        return new JdbiApiKeyRepository(jdbi);
+    }
+
+    @Override
+    public SourceRepository sources() {
+        return new JdbiSourceRepository(jdbi);
+    }
+
+    @Override
+    public JobRepository jobs() {
+        return new JdbiJobRepository(jdbi);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
