@@ -175,7 +175,11 @@ final class PostgresServer {
 
     private static PostgresServer reachable(PostgresServer server, String description, List<String> attempts) {
         try (Connection connection = server.connect()) {
-            return connection.isValid(CONNECT_TIMEOUT_SECONDS) ? server : null;
+            if (connection.isValid(CONNECT_TIMEOUT_SECONDS)) {
+                return server;
+            }
+            attempts.add(description + " (user " + server.username() + "): connection not valid");
+            return null;
         } catch (SQLException e) {
             attempts.add(description + " (user " + server.username() + "): " + e.getMessage());
             return null;
