@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -26,11 +27,24 @@ public final class WharfJdbi {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerArgument(new UuidArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         });
         return jdbi;
+    }
+
+    /** A null UUID is bound as {@code OTHER}, not {@code VARCHAR}, which PostgreSQL refuses for a uuid column. */
+    private static final class UuidArgumentFactory extends AbstractArgumentFactory<UUID> {
+        UuidArgumentFactory() {
+            super(Types.OTHER);
+        }
+
+        @Override
+        protected Argument build(UUID value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value);
+        }
     }
 
     private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The columns of a warehouse_job row, bound by name. */
-record JobRow(
+public record JobRow(
         UUID id,
         long projectId,
         String kind,
