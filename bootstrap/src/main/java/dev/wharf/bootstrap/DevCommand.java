@@ -1,0 +1,79 @@
+package dev.wharf.bootstrap;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code dev}: the server on embedded H2 files, with the built-in configuration {@code dev.yml}. The environment
+ * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}) and the API port ({@code WHARF_PORT},
+ * default 8000; admin on the next port). Both ports are checked before anything is opened, so a second dev server
+ * says the port is taken and exits, without touching the first one's database.
+ */
+final class DevCommand extends WharfServerCommand {
+    static final String CONFIG = ClasspathOrFileSourceProvider.CLASSPATH + "dev.yml";
+
+    DevCommand(Application<WharfConfiguration> application) {
+        super(application, "dev", "Runs Wharf on embedded H2 under ./.wharf with a ready-made project and API key");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        // no configuration file: dev mode has its own
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        int port = port(System.getenv("WHARF_PORT"));
+        requireFree(port);
+        requireFree(port + 1);
+        Path dataDir = Path.of(orDefault(System.getenv("WHARF_DATA_DIR"), ".wharf"))
+                .toAbsolutePath()
+                .normalize();
+        System.setProperty("dw.server.applicationConnectors[0].port", Integer.toString(port));
+        System.setProperty("dw.server.adminConnectors[0].port", Integer.toString(port + 1));
+        System.setProperty(
+                "dw.database.url",
+                "jdbc:h2:file:" + dataDir.resolve("wharf")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
+        Map<String, Object> attributes = new HashMap<>(namespace.getAttrs());
+        attributes.put("file", CONFIG);
+        super.run(bootstrap, new Namespace(attributes));
+    }
+
+    static int port(String value) {
+        if (value == null || value.isBlank()) {
+            return 8000;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 1 || port > 65534) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new StartupException("WHARF_PORT must be a port number from 1 to 65534, got '" + value + "'");
+        }
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new StartupException("port " + port + " on 127.0.0.1 is already in use (is another Wharf running?)"
+                    + " Stop it, or choose other ports with WHARF_PORT.");
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.wharf.bootstrap;
+
+import dev.wharf.application.port.in.dev.DevEnvironment;
+import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
+import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
+import dev.wharf.domain.project.ApiKeySecret;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+
+/**
+ * Dev mode's API key: the operator's ({@code WHARF_DEV_API_KEY}), else the one kept in the key file from the last
+ * start, else a new one. The database keeps only its hash; the plaintext lives in the key file (readable by its owner
+ * only) and on one line of standard output, never in a log.
+ */
+final class DevMode {
+    private final DevModeSettings settings;
+
+    DevMode(DevModeSettings settings) {
+        this.settings = settings;
+    }
+
+    ApiKeySecret resolveKey() {
+        String chosen = settings.getApiKey();
+        if (chosen != null && !chosen.isBlank()) {
+            if (!ApiKeySecret.looksValid(chosen.strip())) {
+                throw new StartupException("WHARF_DEV_API_KEY must be phx_ followed by at least "
+                        + ApiKeySecret.MIN_RANDOM_LENGTH + " letters, digits, '-' or '_'");
+            }
+            return ApiKeySecret.parse(chosen.strip());
+        }
+        Path file = keyFile();
+        if (Files.exists(file)) {
+            String kept = read(file);
+            if (!ApiKeySecret.looksValid(kept)) {
+                throw new StartupException(
+                        "the dev API key file " + file + " does not hold a valid key: delete it to get a new one");
+            }
+            return ApiKeySecret.parse(kept);
+        }
+        return ApiKeySecret.generate(new SecureRandom());
+    }
+
+    DevEnvironment setUp(SetUpDevEnvironmentUseCase useCase, ApiKeySecret key) {
+        DevEnvironment environment = useCase.setUp(new SetUpDevEnvironmentCommand(key));
+        keep(key);
+        return environment;
+    }
+
+    static void announce(PrintStream out, ApiKeySecret key, int apiPort, int adminPort, Path keyFile) {
+        out.println();
+        out.println("Wharf is running in dev mode on http://127.0.0.1:" + apiPort + " (admin: http://127.0.0.1:"
+                + adminPort + ")");
+        out.println("API key: " + key.reveal());
+        out.println("(also in " + keyFile + ")");
+        out.flush();
+    }
+
+    Path keyFile() {
+        return Path.of(settings.getApiKeyFile()).toAbsolutePath().normalize();
+    }
+
+    private void keep(ApiKeySecret key) {
+        Path file = keyFile();
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, key.reveal() + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new StartupException("cannot write the dev API key file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new StartupException("cannot read the dev API key file " + file + ": " + e.getMessage());
+        }
+    }
+}

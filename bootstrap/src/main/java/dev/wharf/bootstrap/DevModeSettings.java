@@ -1,0 +1,33 @@
+package dev.wharf.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotEmpty;
+
+/** Dev mode's settings: the file that keeps its API key between starts, and a key the operator chose. */
+public class DevModeSettings {
+    @NotEmpty
+    private String apiKeyFile;
+
+    private String apiKey;
+
+    @JsonProperty
+    public String getApiKeyFile() {
+        return apiKeyFile;
+    }
+
+    @JsonProperty
+    public void setApiKeyFile(String apiKeyFile) {
+        this.apiKeyFile = apiKeyFile;
+    }
+
+    /** The key from {@code WHARF_DEV_API_KEY}, or empty to keep or make one. */
+    @JsonProperty
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    @JsonProperty
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+}

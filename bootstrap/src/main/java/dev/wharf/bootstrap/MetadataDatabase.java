@@ -1,0 +1,73 @@
+package dev.wharf.bootstrap;
+
+import dev.wharf.adapters.out.jdbi.FlywayMigrations;
+import io.dropwizard.db.DataSourceFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Start-up checks of the metadata database: it must answer, and its schema must be current. Dev mode migrates it;
+ * production refuses to start on a pending migration, so that schema changes happen when an operator says so.
+ */
+final class MetadataDatabase {
+    private MetadataDatabase() {}
+
+    /**
+     * Opens one plain connection, outside the pool: the pool would log its own failure with a stack trace before the
+     * one-line message.
+     */
+    static void requireReachable(DataSourceFactory factory) {
+        String url = factory.getUrl();
+        Properties properties = new Properties();
+        properties.putAll(factory.getProperties());
+        if (factory.getUser() != null) {
+            properties.setProperty("user", factory.getUser());
+        }
+        if (factory.getPassword() != null) {
+            properties.setProperty("password", factory.getPassword());
+        }
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            if (!connection.isValid(5)) {
+                throw new StartupException("the database at " + redact(url) + " does not answer");
+            }
+        } catch (SQLException e) {
+            throw new StartupException("cannot connect to the database at " + redact(url) + ": " + firstLine(e));
+        }
+    }
+
+    static void prepare(DataSourceFactory factory, DataSource dataSource, boolean migrate, String migrateHint) {
+        requireReachable(factory);
+        String url = factory.getUrl();
+        FlywayMigrations migrations = new FlywayMigrations(dataSource);
+        try {
+            if (migrate) {
+                migrations.migrate();
+                return;
+            }
+            int pending = migrations.pendingCount();
+            if (pending > 0) {
+                throw new StartupException("the database at " + redact(url) + " is not migrated (" + pending
+                        + " pending migration" + (pending == 1 ? "" : "s") + "): run " + migrateHint);
+            }
+        } catch (StartupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StartupException(
+                    "cannot check the schema of the database at " + redact(url) + ": " + firstLine(e));
+        }
+    }
+
+    /** A JDBC URL without anything after a password parameter. */
+    static String redact(String url) {
+        return url == null ? "(no url)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

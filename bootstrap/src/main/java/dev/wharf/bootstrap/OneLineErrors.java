@@ -1,0 +1,45 @@
+package dev.wharf.bootstrap;
+
+import io.dropwizard.core.cli.Cli;
+import java.net.BindException;
+
+/**
+ * Turns the start-up failures an operator can fix (database unreachable or not migrated, port taken, bad dev key) into
+ * one line on standard error. Anything else is a bug and keeps its stack trace.
+ */
+final class OneLineErrors {
+    private OneLineErrors() {}
+
+    /** Prints the one-line message and returns true, or returns false when {@code error} is not an operator's. */
+    static boolean print(Cli cli, Throwable error) {
+        String line = describe(error);
+        if (line == null) {
+            return false;
+        }
+        cli.getStdErr().println("wharf: " + line);
+        cli.getStdErr().flush();
+        return true;
+    }
+
+    static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StartupException) {
+                return t.getMessage();
+            }
+            if (t instanceof BindException) {
+                return bindFailure(error, t);
+            }
+        }
+        return null;
+    }
+
+    /** Jetty wraps the JDK's "Address already in use" in an exception that names the address: say both. */
+    private static String bindFailure(Throwable error, Throwable bind) {
+        for (Throwable t = error; t != null && t != bind; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("bind")) {
+                return t.getMessage() + ": " + bind.getMessage() + " (is another Wharf running on that port?)";
+            }
+        }
+        return "cannot listen: " + bind.getMessage() + " (is another Wharf running on that port?)";
+    }
+}

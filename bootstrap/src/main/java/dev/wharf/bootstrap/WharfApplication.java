@@ -1,0 +1,69 @@
+package dev.wharf.bootstrap;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.domain.project.ApiKeySecret;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import org.eclipse.jetty.server.Server;
+import org.jdbi.v3.core.Jdbi;
+
+/** The Wharf server: {@code server <config>}, {@code dev}, {@code db migrate <config>}, {@code check <config>}. */
+public class WharfApplication extends Application<WharfConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new WharfApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "wharf";
+    }
+
+    @Override
+    public void initialize(Bootstrap<WharfConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addCommand(new DbCommand());
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<WharfConfiguration> bootstrap) {
+        bootstrap.addCommand(new WharfServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
+    @Override
+    public void run(WharfConfiguration configuration, Environment environment) {
+        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
+        MetadataDatabase.prepare(
+                configuration.getDatabase(),
+                dataSource,
+                configuration.isMigrateOnStart(),
+                "`java -jar wharf.jar db migrate <config>` first");
+        Jdbi jdbi = WharfJdbi.configure(
+                new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
+        Wiring wiring = new Wiring(jdbi);
+
+        if (configuration.getDev() != null) {
+            DevMode devMode = new DevMode(configuration.getDev());
+            ApiKeySecret key = devMode.resolveKey();
+            devMode.setUp(wiring.devEnvironment(), key);
+            environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+                @Override
+                public void serverStarted(Server server) {
+                    DevMode.announce(System.out, key, getLocalPort(server), getAdminPort(server), devMode.keyFile());
+                }
+            });
+        }
+    }
+}

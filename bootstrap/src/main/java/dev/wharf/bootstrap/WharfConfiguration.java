@@ -1,0 +1,51 @@
+package dev.wharf.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** Wharf's configuration file: the metadata database, start-up behaviour, and dev mode. */
+public class WharfConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    /** Apply pending schema migrations at start-up (dev mode); otherwise a pending migration stops the start. */
+    private boolean migrateOnStart;
+
+    /** Present only in dev mode: where its API key is kept. */
+    @Valid
+    private DevModeSettings dev;
+
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    @JsonProperty
+    public void setMigrateOnStart(boolean migrateOnStart) {
+        this.migrateOnStart = migrateOnStart;
+    }
+
+    @JsonProperty
+    public DevModeSettings getDev() {
+        return dev;
+    }
+
+    @JsonProperty
+    public void setDev(DevModeSettings dev) {
+        this.dev = dev;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.wharf.bootstrap;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ServerCommand;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/** Dropwizard's {@code server} command, with one-line errors for the failures an operator can fix. */
+class WharfServerCommand extends ServerCommand<WharfConfiguration> {
+    WharfServerCommand(Application<WharfConfiguration> application) {
+        super(application);
+    }
+
+    WharfServerCommand(Application<WharfConfiguration> application, String name, String description) {
+        super(application, name, description);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (!OneLineErrors.print(cli, e)) {
+            super.onError(cli, namespace, e);
+        }
+    }
+}
