@@ -2,11 +2,12 @@ package dev.wharf.domain.job;
 
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Test fixture: running jobs started at a fixed time. */
 final class Jobs {
     static final ProjectId PROJECT = ProjectId.of(42);
-    static final SourceId SOURCE = new SourceId(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"));
+    static final SourceId SOURCE = new SourceId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
     static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
 
     private Jobs() {}
