@@ -79,7 +79,7 @@ public record Job(
                 id,
                 projectId,
                 JobKind.IMPORT,
-                Require.nonNull(sourceId, "sourceId"),
+                sourceId,
                 schemaName,
                 JobStatus.RUNNING,
                 0,
