@@ -4,6 +4,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.Require;
 import dev.wharf.domain.shared.RuleViolationException;
+import dev.wharf.domain.shared.Texts;
 import java.time.Instant;
 
 /**
@@ -57,9 +58,7 @@ public record Job(
             throw new RuleViolationException(
                     "workflow_run_id must be at most " + MAX_WORKFLOW_RUN_ID_LENGTH + " characters");
         }
-        if (latestError != null && latestError.length() > MAX_ERROR_LENGTH) {
-            latestError = latestError.substring(0, MAX_ERROR_LENGTH);
-        }
+        latestError = Texts.truncate(latestError, MAX_ERROR_LENGTH);
         if (status.isTerminal() != (finishedAt != null)) {
             throw new IllegalArgumentException("finishedAt is set exactly when the status is terminal");
         }
