@@ -1,0 +1,120 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.adapters.out.jdbi.JdbiFixture;
+import dev.wharf.application.port.in.dev.DevEnvironment;
+import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
+import dev.wharf.application.service.DevEnvironmentService;
+import dev.wharf.domain.project.ApiKey;
+import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.OrganizationRole;
+import dev.wharf.domain.project.Project;
+import dev.wharf.domain.project.Scope;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Dev mode's set-up, against the real repositories on H2 and on PostgreSQL. */
+class DevEnvironmentServiceTest {
+    abstract static class Contract {
+        private JdbiFixture store;
+        private DevEnvironmentService service;
+
+        abstract JdbiFixture createFixture();
+
+        @BeforeEach
+        void setUp() {
+            store = createFixture();
+            service = new DevEnvironmentService(
+                    store.transactions(),
+                    store.organizations(),
+                    store.projects(),
+                    store.users(),
+                    store.apiKeys(),
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        }
+
+        @AfterEach
+        void tearDown() {
+            store.close();
+        }
+
+        @Test
+        void theFirstStartCreatesTheDefaultOrganizationProjectAdminAndAnAllScopesKey() {
+            ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+
+            DevEnvironment environment = service.setUp(new SetUpDevEnvironmentCommand(secret));
+
+            assertThat(environment.created()).isTrue();
+            Project project = store.projects().findById(environment.projectId()).orElseThrow();
+            assertThat(project.id().value()).isEqualTo(1);
+            assertThat(project.name()).isEqualTo("Default project");
+            assertThat(store.organizations()
+                            .findById(project.organizationId())
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("Default organization");
+            assertThat(store.users().findByEmail("dev@localhost").orElseThrow().id())
+                    .isEqualTo(environment.userId());
+            assertThat(store.organizations()
+                            .findMembership(project.organizationId(), environment.userId())
+                            .orElseThrow()
+                            .role())
+                    .isEqualTo(OrganizationRole.ADMIN);
+            ApiKey key = store.apiKeys().findBySecretHash(secret.hash()).orElseThrow();
+            assertThat(key.scopes()).containsExactly(Scope.ALL);
+            assertThat(key.projects()).isEmpty();
+            assertThat(key.userId()).isEqualTo(environment.userId());
+        }
+
+        @Test
+        void aRestartWithTheSameKeyChangesNothing() {
+            ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+            DevEnvironment first = service.setUp(new SetUpDevEnvironmentCommand(secret));
+
+            DevEnvironment second = service.setUp(new SetUpDevEnvironmentCommand(secret));
+
+            assertThat(second.created()).isFalse();
+            assertThat(second)
+                    .isEqualTo(new DevEnvironment(
+                            first.organizationId(), first.projectId(), first.userId(), first.apiKeyId(), false));
+            assertThat(store.apiKeys().findByUser(first.userId())).hasSize(1);
+        }
+
+        @Test
+        void aNewKeyIsAddedForTheSameAdmin() {
+            DevEnvironment first =
+                    service.setUp(new SetUpDevEnvironmentCommand(ApiKeySecret.generate(new SecureRandom())));
+            ApiKeySecret chosen = ApiKeySecret.parse("phx_" + "a".repeat(40));
+
+            DevEnvironment second = service.setUp(new SetUpDevEnvironmentCommand(chosen));
+
+            assertThat(second.userId()).isEqualTo(first.userId());
+            assertThat(second.apiKeyId()).isNotEqualTo(first.apiKeyId());
+            assertThat(store.apiKeys().findBySecretHash(chosen.hash())).isPresent();
+            assertThat(store.apiKeys().findByUser(first.userId())).hasSize(2);
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+        @Override
+        JdbiFixture createFixture() {
+            return JdbiFixture.h2();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        @Override
+        JdbiFixture createFixture() {
+            return JdbiFixture.postgres();
+        }
+    }
+}
