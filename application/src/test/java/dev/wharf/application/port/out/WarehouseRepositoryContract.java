@@ -12,6 +12,11 @@ import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +149,45 @@ public abstract class WarehouseRepositoryContract extends FixtureContract {
 
         assertThat(warehouses.findByProject(ProjectId.of(1)).orElseThrow().statusMessage())
                 .isEqualTo(longest);
+    }
+
+    @Test
+    void findForUpdateMakesASecondTransactionWaitForTheFirstToCommit() throws Exception {
+        Warehouse provisioning = pending(1, "analytics").startProvisioning(at(1));
+        warehouses.insert(provisioning);
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Future<WarehouseState> seenBySecond = second.submit(() -> {
+                assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+                return store.transactions()
+                        .inTransaction(() -> warehouses
+                                .findByProjectForUpdate(ProjectId.of(1))
+                                .orElseThrow()
+                                .state());
+            });
+            store.transactions().inTransaction(() -> {
+                warehouses.findByProjectForUpdate(ProjectId.of(1)).orElseThrow();
+                locked.countDown();
+                sleep(400);
+                assertThat(warehouses.update(provisioning.markReady(at(2)), WarehouseState.PROVISIONING))
+                        .isTrue();
+            });
+
+            assertThat(seenBySecond.get(20, TimeUnit.SECONDS))
+                    .as("the second reader waited for the first transaction and saw its write")
+                    .isEqualTo(WarehouseState.READY);
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
