@@ -1,0 +1,39 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.credential.LoginName;
+import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.warehouse.DatabaseName;
+
+/**
+ * A real database engine that holds warehouses (embedded H2, PostgreSQL, duckgres). Wharf owns the warehouse state;
+ * the engine only does the work. Every operation is idempotent, so a worker that dies half-way and runs it again
+ * finishes it without an error and without leftovers.
+ *
+ * <p>An engine that cannot be reached throws {@link dev.wharf.domain.shared.BackendUnavailableException} (reason
+ * UNREACHABLE or TIMEOUT) and has changed nothing it would not change again on a retry.
+ */
+public interface WarehouseEngine {
+    /** The engine's name in configuration and health checks: h2, postgres, duckgres. */
+    String name();
+
+    /** The login a warehouse of this name gets on this engine. */
+    LoginName loginFor(DatabaseName database);
+
+    /**
+     * Creates the database and its login, or carries on creating them. The login has no password anyone knows until
+     * {@link #setPassword}: the first one comes from a reset once the warehouse is ready.
+     */
+    EngineProgress provision(DatabaseName database);
+
+    /**
+     * Puts {@code password} in force for the warehouse's login before returning: the old password is refused from
+     * then on, and the engine ends sessions opened with it where it can.
+     */
+    void setPassword(DatabaseName database, Password password);
+
+    /** Removes the database, its login and its files, or carries on removing them. */
+    EngineProgress deprovision(DatabaseName database);
+
+    /** Where a user connects to the warehouse; never a password. */
+    WarehouseConnection connection(DatabaseName database);
+}
