@@ -1,0 +1,28 @@
+package dev.wharf.application.port.out;
+
+import dev.wharf.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The provisioning worker's queue: the warehouses that have work to do (pending, provisioning, deleting), each
+ * claimed by one worker at a time under a lease. A worker that dies loses its claim when the lease expires, and
+ * another worker takes the warehouse over.
+ */
+public interface ProvisioningQueue {
+    /** Warehouses with work due at {@code now} and no live lease, longest waiting first. */
+    List<ProjectId> due(Instant now, int limit);
+
+    /**
+     * Claims the warehouse for {@code worker} until {@code leaseUntil}, if it still has work due and no live lease
+     * held by another worker (compare and swap).
+     */
+    Optional<Claim> claim(ProjectId projectId, String worker, Instant now, Instant leaseUntil);
+
+    /** Gives the claim back and schedules the next attempt ({@code null}: as soon as possible). */
+    void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts);
+
+    /** A held claim and how many attempts failed before it. */
+    record Claim(ProjectId projectId, String worker, int attempts) {}
+}

@@ -1,0 +1,189 @@
+package dev.wharf.application.service;
+
+import dev.wharf.application.port.in.provisioning.RunProvisioningUseCase;
+import dev.wharf.application.port.out.EngineProgress;
+import dev.wharf.application.port.out.ProvisioningQueue;
+import dev.wharf.application.port.out.ProvisioningQueue.Claim;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Moves warehouses through the state machine: pending → provisioning → ready, or failed after the overall timeout
+ * with retries and exponential backoff in between; deleting → deleted, retried until it succeeds. Each warehouse is
+ * worked on under a lease, so several workers (in one process or many) never work on the same one at once, and a
+ * dead worker's warehouses are taken over when its leases expire. Every state change is a compare-and-swap on the
+ * state, so a worker that lost its lease cannot undo what another did.
+ */
+public final class ProvisioningWorker implements RunProvisioningUseCase {
+    static final int BATCH = 16;
+
+    private final ProvisioningQueue queue;
+    private final WarehouseRepository warehouses;
+    private final WarehouseEngine engine;
+    private final ProvisioningSettings settings;
+    private final Clock clock;
+    private final String workerId;
+
+    public ProvisioningWorker(
+            ProvisioningQueue queue,
+            WarehouseRepository warehouses,
+            WarehouseEngine engine,
+            ProvisioningSettings settings,
+            Clock clock,
+            String workerId) {
+        this.queue = queue;
+        this.warehouses = warehouses;
+        this.engine = engine;
+        this.settings = settings;
+        this.clock = clock;
+        this.workerId = workerId;
+    }
+
+    @Override
+    public int runOnce() {
+        int worked = 0;
+        for (ProjectId project : queue.due(clock.instant(), BATCH)) {
+            Instant now = clock.instant();
+            Optional<Claim> claim = queue.claim(project, workerId, now, now.plus(settings.lease()));
+            if (claim.isPresent()) {
+                work(claim.get());
+                worked++;
+            }
+        }
+        return worked;
+    }
+
+    private void work(Claim claim) {
+        Instant nextAttempt = null;
+        int failures = claim.attempts();
+        try {
+            Optional<Warehouse> found = warehouses.findByProject(claim.projectId());
+            if (found.isPresent()) {
+                Outcome outcome = advance(found.get());
+                if (outcome.failed()) {
+                    failures++;
+                    nextAttempt = clock.instant().plus(settings.backoff(failures));
+                } else {
+                    failures = 0;
+                    nextAttempt = outcome.retryAfter() == null
+                            ? null
+                            : clock.instant().plus(outcome.retryAfter());
+                }
+            }
+        } catch (RuntimeException e) {
+            failures++;
+            nextAttempt = clock.instant().plus(settings.backoff(failures));
+            throw e;
+        } finally {
+            queue.release(claim.projectId(), workerId, nextAttempt, failures);
+        }
+    }
+
+    private Outcome advance(Warehouse warehouse) {
+        return switch (warehouse.state()) {
+            case PENDING -> startProvisioning(warehouse);
+            case PROVISIONING -> provision(warehouse);
+            case DELETING -> deprovision(warehouse);
+            default -> Outcome.finished();
+        };
+    }
+
+    private Outcome startProvisioning(Warehouse pending) {
+        Warehouse provisioning = pending.startProvisioning(clock.instant());
+        if (!warehouses.update(provisioning, WarehouseState.PENDING)) {
+            return Outcome.finished();
+        }
+        return provision(provisioning);
+    }
+
+    private Outcome provision(Warehouse warehouse) {
+        Instant now = clock.instant();
+        Instant started =
+                warehouse.provisioningStartedAt() == null ? warehouse.createdAt() : warehouse.provisioningStartedAt();
+        if (!now.isBefore(started.plus(settings.provisioningTimeout()))) {
+            warehouses.update(warehouse.markFailed(timedOut(), now), WarehouseState.PROVISIONING);
+            return Outcome.finished();
+        }
+        try {
+            EngineProgress progress = engine.provision(warehouse.databaseName());
+            return switch (progress.outcome()) {
+                case DONE -> {
+                    warehouses.update(warehouse.markReady(clock.instant()), WarehouseState.PROVISIONING);
+                    yield Outcome.finished();
+                }
+                case FAILED -> {
+                    warehouses.update(
+                            warehouse.markFailed(progress.message(), clock.instant()), WarehouseState.PROVISIONING);
+                    yield Outcome.finished();
+                }
+                case IN_PROGRESS -> {
+                    report(warehouse, progress.message());
+                    yield Outcome.retry(settings.pollInterval());
+                }
+            };
+        } catch (RuntimeException e) {
+            report(warehouse, "Provisioning is retrying after an engine error: " + describe(e));
+            return Outcome.failedAttempt();
+        }
+    }
+
+    private Outcome deprovision(Warehouse warehouse) {
+        try {
+            EngineProgress progress = engine.deprovision(warehouse.databaseName());
+            if (progress.isDone()) {
+                warehouses.update(warehouse.markDeleted(clock.instant()), WarehouseState.DELETING);
+                return Outcome.finished();
+            }
+            reportDeletion(warehouse, progress.message());
+            return Outcome.retry(settings.pollInterval());
+        } catch (RuntimeException e) {
+            reportDeletion(warehouse, "Deprovisioning is retrying after an engine error: " + describe(e));
+            return Outcome.failedAttempt();
+        }
+    }
+
+    private void report(Warehouse warehouse, String message) {
+        if (message != null && !message.isBlank() && !message.equals(warehouse.statusMessage())) {
+            warehouses.update(warehouse.reportProgress(message, clock.instant()), WarehouseState.PROVISIONING);
+        }
+    }
+
+    private void reportDeletion(Warehouse warehouse, String message) {
+        if (message != null && !message.isBlank() && !message.equals(warehouse.statusMessage())) {
+            warehouses.update(warehouse.reportDeletionProgress(message, clock.instant()), WarehouseState.DELETING);
+        }
+    }
+
+    private String timedOut() {
+        Duration timeout = settings.provisioningTimeout();
+        return timeout.toMinutes() > 0 && timeout.toSecondsPart() == 0
+                ? "Provisioning timed out after " + timeout.toMinutes() + " minutes"
+                : "Provisioning timed out after " + timeout.toSeconds() + " seconds";
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** What a pass did: finished, waiting on the engine (retry after a poll interval), or failed (back off). */
+    private record Outcome(boolean failed, Duration retryAfter) {
+        static Outcome finished() {
+            return new Outcome(false, null);
+        }
+
+        static Outcome retry(Duration after) {
+            return new Outcome(false, after);
+        }
+
+        static Outcome failedAttempt() {
+            return new Outcome(true, null);
+        }
+    }
+}

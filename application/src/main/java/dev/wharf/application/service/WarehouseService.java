@@ -1,0 +1,127 @@
+package dev.wharf.application.service;
+
+import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
+import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
+import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
+import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
+import dev.wharf.application.port.in.warehouse.NameAvailability;
+import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
+import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
+import dev.wharf.application.port.in.warehouse.WarehouseQuery;
+import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
+import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.credential.Credential;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.shared.ConflictException;
+import dev.wharf.domain.shared.NotFoundException;
+import dev.wharf.domain.shared.RuleViolationException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The warehouse lifecycle as the API drives it: status, provision, deprovision and name checks. */
+public final class WarehouseService
+        implements GetWarehouseStatusUseCase,
+                ProvisionWarehouseUseCase,
+                DeprovisionWarehouseUseCase,
+                CheckDatabaseNameUseCase {
+    public static final String NOT_FOUND = "warehouse not found";
+    public static final String MANAGE_REFUSAL = "Only organization admins can manage the managed warehouse";
+    public static final String DEPROVISION_REFUSAL =
+            "warehouse must be in ready, failed, or provisioning state to deprovision";
+    public static final String NAME_REQUIRED = "name query parameter is required";
+    public static final String NAME_TAKEN = "database name is already taken";
+
+    private final ProjectAccess access;
+    private final TransactionRunner transactions;
+    private final WarehouseRepository warehouses;
+    private final CredentialRepository credentials;
+    private final WarehouseEngine engine;
+    private final Runnable wakeWorker;
+    private final Clock clock;
+
+    public WarehouseService(
+            ProjectAccess access,
+            TransactionRunner transactions,
+            WarehouseRepository warehouses,
+            CredentialRepository credentials,
+            WarehouseEngine engine,
+            Runnable wakeWorker,
+            Clock clock) {
+        this.access = access;
+        this.transactions = transactions;
+        this.warehouses = warehouses;
+        this.credentials = credentials;
+        this.engine = engine;
+        this.wakeWorker = wakeWorker;
+        this.clock = clock;
+    }
+
+    @Override
+    public WarehouseStatusView status(WarehouseQuery query) {
+        access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
+        Warehouse warehouse =
+                warehouses.findByProject(query.projectId()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Optional<Credential> credential = credentials.findByProject(query.projectId());
+        return new WarehouseStatusView(
+                warehouse,
+                credential.flatMap(Credential::lastSetAt),
+                warehouse.isReady() ? Optional.of(engine.connection(warehouse.databaseName())) : Optional.empty());
+    }
+
+    @Override
+    public void provision(ProvisionWarehouseCommand command) {
+        access.requireAdmin(command.actor(), command.projectId(), Scope.WAREHOUSE_VIEW_WRITE, MANAGE_REFUSAL);
+        DatabaseName name = new DatabaseName(command.databaseName());
+        transactions.inTransaction(() -> {
+            Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
+            Warehouse pending = Warehouse.provision(current, command.projectId(), name, clock.instant());
+            current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
+            warehouses.insert(pending);
+            credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
+        });
+        wakeWorker.run();
+    }
+
+    @Override
+    public void deprovision(WarehouseQuery command) {
+        access.requireAdmin(command.actor(), command.projectId(), Scope.WAREHOUSE_VIEW_WRITE, MANAGE_REFUSAL);
+        transactions.inTransaction(() -> {
+            Warehouse warehouse = warehouses
+                    .findByProjectForUpdate(command.projectId())
+                    .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+            WarehouseState state = warehouse.state();
+            if (state != WarehouseState.READY
+                    && state != WarehouseState.FAILED
+                    && state != WarehouseState.PROVISIONING) {
+                throw new ConflictException(DEPROVISION_REFUSAL);
+            }
+            if (!warehouses.update(warehouse.startDeleting(clock.instant()), state)) {
+                throw new ConflictException(DEPROVISION_REFUSAL);
+            }
+        });
+        wakeWorker.run();
+    }
+
+    @Override
+    public NameAvailability check(CheckDatabaseNameQuery query) {
+        access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
+        String name = query.name();
+        if (name == null || name.isEmpty()) {
+            throw new RuleViolationException(NAME_REQUIRED);
+        }
+        Optional<String> problem = DatabaseName.problemWith(name);
+        if (problem.isPresent()) {
+            return new NameAvailability(name, false, problem);
+        }
+        if (warehouses.isDatabaseNameHeld(new DatabaseName(name))) {
+            return new NameAvailability(name, false, Optional.of(NAME_TAKEN));
+        }
+        return new NameAvailability(name, true, Optional.empty());
+    }
+}
