@@ -1,0 +1,52 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.port.out.CredentialRepositoryContract;
+import dev.wharf.application.port.out.JobRepositoriesContract;
+import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.ProjectRepositoriesContract;
+import dev.wharf.application.port.out.TransactionRunnerContract;
+import dev.wharf.application.port.out.WarehouseRepositoryContract;
+import org.junit.jupiter.api.Nested;
+
+/** Every persistence contract on the in-memory fakes: the same tests the JDBI repositories pass. */
+class InMemoryContractsTest {
+    @Nested
+    class Transactions extends TransactionRunnerContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Warehouses extends WarehouseRepositoryContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Projects extends ProjectRepositoriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Jobs extends JobRepositoriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+}

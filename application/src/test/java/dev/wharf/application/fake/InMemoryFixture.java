@@ -1,0 +1,79 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.JobRepository;
+import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.UserRepository;
+import dev.wharf.application.port.out.WarehouseRepository;
+
+/** The in-memory repositories over one fresh {@link InMemoryStore}: for contract tests and use-case tests. */
+public final class InMemoryFixture implements PersistenceFixture {
+    private final InMemoryStore store = new InMemoryStore();
+    private final TransactionRunner transactions = new InMemoryTransactionRunner(store);
+    private final WarehouseRepository warehouses = new InMemoryWarehouseRepository(store);
+    private final CredentialRepository credentials = new InMemoryCredentialRepository(store);
+    private final OrganizationRepository organizations = new InMemoryOrganizationRepository(store);
+    private final ProjectRepository projects = new InMemoryProjectRepository(store);
+    private final UserRepository users = new InMemoryUserRepository(store);
+    private final ApiKeyRepository apiKeys = new InMemoryApiKeyRepository(store);
+    private final SourceRepository sources = new InMemorySourceRepository(store);
+    private final JobRepository jobs = new InMemoryJobRepository(store);
+
+    public InMemoryStore store() {
+        return store;
+    }
+
+    @Override
+    public TransactionRunner transactions() {
+        return transactions;
+    }
+
+    @Override
+    public WarehouseRepository warehouses() {
+        return warehouses;
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return credentials;
+    }
+
+    @Override
+    public OrganizationRepository organizations() {
+        return organizations;
+    }
+
+    @Override
+    public ProjectRepository projects() {
+        return projects;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    @Override
+    public SourceRepository sources() {
+        return sources;
+    }
+
+    @Override
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    /** Nothing to release: the store goes with the fixture. */
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,53 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.fake.InMemoryStore.MembershipKey;
+import dev.wharf.application.fake.InMemoryStore.Tables;
+import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.Organization;
+import dev.wharf.domain.project.OrganizationId;
+import dev.wharf.domain.project.UserId;
+import java.util.Optional;
+
+/** {@link OrganizationRepository} over an {@link InMemoryStore}. */
+public final class InMemoryOrganizationRepository implements OrganizationRepository {
+    private final InMemoryStore store;
+
+    public InMemoryOrganizationRepository(InMemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void insert(Organization organization) {
+        store.change(t -> {
+            Tables.requireNew(t.organizations.containsKey(organization.id()), "organization", organization.id());
+            t.organizations.put(organization.id(), organization);
+        });
+    }
+
+    @Override
+    public Optional<Organization> findById(OrganizationId id) {
+        return store.read(t -> Optional.ofNullable(t.organizations.get(id)));
+    }
+
+    /** As the JDBI store: a membership that exists gets the new role and keeps when the user joined. */
+    @Override
+    public void saveMembership(Membership m) {
+        MembershipKey key = new MembershipKey(m.organizationId(), m.userId());
+        store.change(t -> {
+            Membership stored = t.memberships.get(key);
+            if (stored != null) {
+                t.memberships.put(key, new Membership(m.organizationId(), m.userId(), m.role(), stored.joinedAt()));
+                return;
+            }
+            t.requireOrganization(m.organizationId());
+            t.requireUser(m.userId());
+            t.memberships.put(key, m);
+        });
+    }
+
+    @Override
+    public Optional<Membership> findMembership(OrganizationId organizationId, UserId userId) {
+        return store.read(t -> Optional.ofNullable(t.memberships.get(new MembershipKey(organizationId, userId))));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.fake.InMemoryStore.Tables;
+import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.domain.job.Source;
+import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.shared.NotFoundException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link SourceRepository} over an {@link InMemoryStore}; a source needs its project. */
+public final class InMemorySourceRepository implements SourceRepository {
+    /** The JDBI store's order: {@code ORDER BY created_at DESC, id DESC}. */
+    private static final Comparator<Source> NEWEST_FIRST = Comparator.comparing(Source::createdAt)
+            .thenComparing(s -> s.id().value(), InMemoryStore.UUID_ORDER)
+            .reversed();
+
+    private final InMemoryStore store;
+
+    public InMemorySourceRepository(InMemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void insert(Source source) {
+        store.change(t -> {
+            Tables.requireNew(t.sources.containsKey(source.id()), "source", source.id());
+            t.requireProject(source.projectId());
+            t.sources.put(source.id(), source);
+        });
+    }
+
+    @Override
+    public Optional<Source> findById(ProjectId projectId, SourceId id) {
+        return store.read(t ->
+                Optional.ofNullable(t.sources.get(id)).filter(s -> s.projectId().equals(projectId)));
+    }
+
+    /** Changes the type, prefix and deletion time; the id, project and creation time stay as stored. */
+    @Override
+    public void update(Source source) {
+        store.change(t -> {
+            Source stored = t.sources.get(source.id());
+            if (stored == null || !stored.projectId().equals(source.projectId())) {
+                throw new NotFoundException("source not found");
+            }
+            t.sources.put(
+                    source.id(),
+                    new Source(
+                            stored.id(),
+                            stored.projectId(),
+                            source.sourceType(),
+                            source.prefix(),
+                            stored.createdAt(),
+                            source.deletedAt()));
+        });
+    }
+
+    @Override
+    public List<Source> listActive(ProjectId projectId, int limit, int offset) {
+        return store.read(t -> t.sources.values().stream()
+                .filter(s -> s.projectId().equals(projectId) && s.deletedAt() == null)
+                .sorted(NEWEST_FIRST)
+                .skip(offset)
+                .limit(limit)
+                .toList());
+    }
+}
