@@ -87,7 +87,8 @@ CREATE TABLE external_data_source (
     source_type VARCHAR(64) NOT NULL,
     prefix VARCHAR(100),
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    deleted_at TIMESTAMP WITH TIME ZONE
+    deleted_at TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT external_data_source_id_project UNIQUE (id, project_id)
 );
 CREATE INDEX external_data_source_project_idx ON external_data_source (project_id, created_at);
 
@@ -95,7 +96,7 @@ CREATE TABLE warehouse_job (
     id UUID PRIMARY KEY,
     project_id BIGINT NOT NULL REFERENCES project (id),
     kind VARCHAR(8) NOT NULL,
-    source_id UUID REFERENCES external_data_source (id),
+    source_id UUID,
     name VARCHAR(400) NOT NULL,
     status VARCHAR(24) NOT NULL,
     rows_count BIGINT NOT NULL CHECK (rows_count >= 0),
@@ -105,6 +106,9 @@ CREATE TABLE warehouse_job (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at TIMESTAMP WITH TIME ZONE,
     last_heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- A job's source belongs to the job's project: the pair, not the id alone, is the foreign key.
+    CONSTRAINT warehouse_job_source_of_project FOREIGN KEY (source_id, project_id)
+        REFERENCES external_data_source (id, project_id),
     CONSTRAINT warehouse_job_source_iff_import CHECK ((kind = 'import' AND source_id IS NOT NULL)
         OR (kind = 'model' AND source_id IS NULL)),
     CONSTRAINT warehouse_job_finished_iff_terminal CHECK ((status = 'Running' AND finished_at IS NULL)

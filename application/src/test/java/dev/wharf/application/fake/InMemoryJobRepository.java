@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@link JobRepository} over an {@link InMemoryStore}. A job needs its project and, for an import, a stored source
- * (of any project: the schema's foreign key names only the source).
+ * of the same project (the schema's foreign key is the pair source and project).
  */
 public final class InMemoryJobRepository implements JobRepository {
     /** The JDBI store's order: {@code ORDER BY last_heartbeat_at, id}. */
@@ -33,7 +33,7 @@ public final class InMemoryJobRepository implements JobRepository {
             Tables.requireNew(t.jobs.containsKey(job.id()), "job", job.id());
             t.requireProject(job.projectId());
             if (job.sourceId() != null) {
-                t.requireSource(job.sourceId());
+                t.requireSource(job.sourceId(), job.projectId());
             }
             t.jobs.put(job.id(), job);
         });

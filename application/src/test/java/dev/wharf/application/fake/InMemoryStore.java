@@ -180,8 +180,9 @@ public final class InMemoryStore {
             requireReference(warehouses.containsKey(id), "warehouse of project", id);
         }
 
-        void requireSource(SourceId id) {
-            requireReference(sources.containsKey(id), "source", id);
+        void requireSource(SourceId id, ProjectId project) {
+            requireReference(
+                    sources.containsKey(id) && sources.get(id).projectId().equals(project), "source", id);
         }
 
         static void requireNew(boolean taken, String table, Object key) {

@@ -7,6 +7,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.out.ApiKeyRepository;
 import dev.wharf.application.port.out.CredentialRepository;
@@ -14,6 +15,7 @@ import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.ProvisioningQueue;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UserRepository;
@@ -92,6 +94,10 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public JobRepository jobs() {
         return new JdbiJobRepository(jdbi);
+    }
+
+    public ProvisioningQueue provisioningQueue() {
+        return new JdbiProvisioningQueue(jdbi);
     }
 
     @Override

@@ -76,6 +76,14 @@ public abstract class JobRepositoriesContract extends FixtureContract {
     }
 
     @Test
+    void anImportJobCannotUseAnotherProjectsSource() {
+        Job foreign = Job.startImport(JobId.random(), OTHER, stripe.id(), "charges", true, null, T0, T0);
+
+        assertThatThrownBy(() -> store.jobs().insert(foreign)).isInstanceOf(RuntimeException.class);
+        assertThat(store.jobs().findById(OTHER, foreign.id())).isEmpty();
+    }
+
+    @Test
     void aModelJobHasNoSource() {
         Job model = Job.startModel(JobId.random(), PROJECT, "daily_revenue", null, T0, T0);
         store.jobs().insert(model);

@@ -1,0 +1,101 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.port.out.EngineProgress;
+import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.domain.credential.LoginName;
+import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.shared.BackendUnavailableException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An engine that keeps its databases and their passwords in memory, for use-case tests. It can be told to be
+ * unreachable or to time out, and to need several passes before a provision is done, as a remote engine would.
+ */
+public final class InMemoryWarehouseEngine implements WarehouseEngine {
+    private final Map<String, Optional<Password>> databases = new ConcurrentHashMap<>();
+    private final AtomicReference<BackendUnavailableException.Reason> outage = new AtomicReference<>();
+    private final AtomicInteger passesBeforeReady = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return "memory";
+    }
+
+    @Override
+    public LoginName loginFor(DatabaseName database) {
+        return new LoginName("root");
+    }
+
+    @Override
+    public EngineProgress provision(DatabaseName database) {
+        enter();
+        databases.putIfAbsent(database.value(), Optional.empty());
+        if (passesBeforeReady.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return EngineProgress.inProgress("Creating the database...");
+        }
+        return EngineProgress.done();
+    }
+
+    @Override
+    public void setPassword(DatabaseName database, Password password) {
+        enter();
+        if (!databases.containsKey(database.value())) {
+            throw new IllegalStateException("no database " + database);
+        }
+        databases.put(database.value(), Optional.of(password));
+    }
+
+    @Override
+    public EngineProgress deprovision(DatabaseName database) {
+        enter();
+        databases.remove(database.value());
+        return EngineProgress.done();
+    }
+
+    @Override
+    public WarehouseConnection connection(DatabaseName database) {
+        return new WarehouseConnection(
+                "127.0.0.1", 5432, database.value(), "root", "jdbc:postgresql://127.0.0.1:5432/" + database);
+    }
+
+    /** Whether a login to {@code database} with {@code password} would succeed. */
+    public boolean accepts(DatabaseName database, String password) {
+        return databases
+                .getOrDefault(database.value(), Optional.empty())
+                .map(p -> p.reveal().equals(password))
+                .orElse(false);
+    }
+
+    public boolean exists(DatabaseName database) {
+        return databases.containsKey(database.value());
+    }
+
+    /** From now on every call fails for {@code reason}; {@code null} brings the engine back. */
+    public void outage(BackendUnavailableException.Reason reason) {
+        outage.set(reason);
+    }
+
+    public void needPasses(int passes) {
+        passesBeforeReady.set(passes);
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    private void enter() {
+        calls.incrementAndGet();
+        BackendUnavailableException.Reason reason = outage.get();
+        if (reason != null) {
+            throw new BackendUnavailableException(
+                    reason, "engine " + reason.name().toLowerCase(), null);
+        }
+    }
+}
