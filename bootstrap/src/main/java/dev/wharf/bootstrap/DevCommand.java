@@ -13,8 +13,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code dev}: the server on embedded H2 files, with the built-in configuration {@code dev.yml}. The environment
- * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}) and the API port ({@code WHARF_PORT},
- * default 8000; admin on the next port). Both ports are checked before anything is opened, so a second dev server
+ * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}), the API port ({@code WHARF_PORT},
+ * default 8000; admin on the next port) and the warehouses' PostgreSQL-wire port ({@code WHARF_WAREHOUSE_PORT}, default
+ * 15432; H2's TCP server on the next port). All four ports are checked before anything is opened, so a second dev server
  * says the port is taken and exits, without touching the first one's database.
  */
 final class DevCommand extends WharfServerCommand {
@@ -31,9 +32,11 @@ final class DevCommand extends WharfServerCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-        int port = port(System.getenv("WHARF_PORT"));
-        requireFree(port);
-        requireFree(port + 1);
+        int port = port("WHARF_PORT", 8000);
+        int warehousePort = port("WHARF_WAREHOUSE_PORT", 15432);
+        for (int required : new int[] {port, port + 1, warehousePort, warehousePort + 1}) {
+            requireFree(required);
+        }
         Path dataDir = Path.of(orDefault(System.getenv("WHARF_DATA_DIR"), ".wharf"))
                 .toAbsolutePath()
                 .normalize();
@@ -44,14 +47,18 @@ final class DevCommand extends WharfServerCommand {
                 "jdbc:h2:file:" + dataDir.resolve("wharf")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
+        System.setProperty("dw.engine.h2.dataDir", dataDir.toString());
+        System.setProperty("dw.engine.h2.pgPort", Integer.toString(warehousePort));
+        System.setProperty("dw.engine.h2.tcpPort", Integer.toString(warehousePort + 1));
         Map<String, Object> attributes = new HashMap<>(namespace.getAttrs());
         attributes.put("file", CONFIG);
         super.run(bootstrap, new Namespace(attributes));
     }
 
-    static int port(String value) {
+    static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            return 8000;
+            return fallback;
         }
         try {
             int port = Integer.parseInt(value.strip());
@@ -60,7 +67,7 @@ final class DevCommand extends WharfServerCommand {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new StartupException("WHARF_PORT must be a port number from 1 to 65534, got '" + value + "'");
+            throw new StartupException(variable + " must be a port number from 1 to 65534, got '" + value + "'");
         }
     }
 
@@ -69,7 +76,7 @@ final class DevCommand extends WharfServerCommand {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new StartupException("port " + port + " on 127.0.0.1 is already in use (is another Wharf running?)"
-                    + " Stop it, or choose other ports with WHARF_PORT.");
+                    + " Stop it, or choose other ports with WHARF_PORT and WHARF_WAREHOUSE_PORT.");
         }
     }
 

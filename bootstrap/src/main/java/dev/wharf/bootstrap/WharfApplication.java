@@ -1,6 +1,8 @@
 package dev.wharf.bootstrap;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.domain.project.ApiKeySecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -11,6 +13,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +47,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
     @Override
     public void run(WharfConfiguration configuration, Environment environment) {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
         MetadataDatabase.prepare(
                 configuration.getDatabase(),
@@ -53,6 +57,19 @@ public class WharfApplication extends Application<WharfConfiguration> {
         Jdbi jdbi = WharfJdbi.configure(
                 new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
         Wiring wiring = new Wiring(jdbi);
+        H2WarehouseEngine engine = Engines.h2(configuration.getEngine().getH2());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                engine.start();
+            }
+
+            @Override
+            public void stop() {
+                engine.stop();
+            }
+        });
+        wiring.serve(environment, engine, configuration.getProvisioning());
 
         if (configuration.getDev() != null) {
             DevMode devMode = new DevMode(configuration.getDev());

@@ -15,6 +15,34 @@ public class WharfConfiguration extends Configuration {
     /** Apply pending schema migrations at start-up (dev mode); otherwise a pending migration stops the start. */
     private boolean migrateOnStart;
 
+    @Valid
+    @NotNull
+    private EngineConfiguration engine = new EngineConfiguration();
+
+    @Valid
+    @NotNull
+    private WorkerConfiguration provisioning = new WorkerConfiguration();
+
+    @JsonProperty
+    public EngineConfiguration getEngine() {
+        return engine;
+    }
+
+    @JsonProperty
+    public void setEngine(EngineConfiguration engine) {
+        this.engine = engine;
+    }
+
+    @JsonProperty
+    public WorkerConfiguration getProvisioning() {
+        return provisioning;
+    }
+
+    @JsonProperty
+    public void setProvisioning(WorkerConfiguration provisioning) {
+        this.provisioning = provisioning;
+    }
+
     /** Present only in dev mode: where its API key is kept. */
     @Valid
     private DevModeSettings dev;

@@ -1,14 +1,39 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.adapters.in.rest.BodySizeLimitFilter;
+import dev.wharf.adapters.in.rest.auth.ApiAuth;
+import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.JsonExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.UnexpectedExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.WebApplicationExceptionMapper;
+import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
+import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
+import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
+import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
+import dev.wharf.application.service.PasswordResetService;
+import dev.wharf.application.service.ProjectAccess;
+import dev.wharf.application.service.ProvisioningWorker;
+import dev.wharf.application.service.WarehouseService;
+import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,18 +45,60 @@ final class Wiring {
     static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final Jdbi jdbi;
+    private final TransactionRunner transactions;
+    private final WarehouseRepository warehouses;
+    private final CredentialRepository credentials;
+    private final JdbiProjectRepository projects;
+    private final JdbiOrganizationRepository organizations;
+    private final JdbiApiKeyRepository apiKeys;
 
     Wiring(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.warehouses = new JdbiWarehouseRepository(jdbi);
+        this.credentials = new JdbiCredentialRepository(jdbi);
+        this.projects = new JdbiProjectRepository(jdbi);
+        this.organizations = new JdbiOrganizationRepository(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
     }
 
     SetUpDevEnvironmentUseCase devEnvironment() {
         return new DevEnvironmentService(
-                new JdbiTransactionRunner(jdbi),
-                new JdbiOrganizationRepository(jdbi),
-                new JdbiProjectRepository(jdbi),
-                new JdbiUserRepository(jdbi),
-                new JdbiApiKeyRepository(jdbi),
-                CLOCK);
+                transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, CLOCK);
+    }
+
+    /** The API, the engine and the provisioning worker, registered with the environment's lifecycle. */
+    void serve(Environment environment, WarehouseEngine engine, WorkerConfiguration worker) {
+        WorkerLoop loop = new WorkerLoop(
+                new ProvisioningWorker(
+                        new JdbiProvisioningQueue(jdbi), warehouses, engine, worker.toSettings(), CLOCK, workerId()),
+                worker.idle());
+        environment.lifecycle().manage(loop);
+
+        ProjectAccess access = new ProjectAccess(projects, organizations);
+        WarehouseService lifecycle =
+                new WarehouseService(access, transactions, warehouses, credentials, engine, loop::wake, CLOCK);
+        PasswordResetService reset = new PasswordResetService(
+                access, transactions, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
+
+        JerseyEnvironment jersey = environment.jersey();
+        registerErrorHandling(jersey);
+        ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
+        jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
+    }
+
+    private static void registerErrorHandling(JerseyEnvironment jersey) {
+        jersey.register(new BodySizeLimitFilter());
+        jersey.register(new DomainExceptionMapper());
+        jersey.register(new AccessExceptionMapper());
+        jersey.register(new JsonExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+    }
+
+    /** Names this process in leases: host and pid, plus a random part so a restarted process is a new worker. */
+    private static String workerId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

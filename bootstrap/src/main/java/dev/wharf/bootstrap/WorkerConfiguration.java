@@ -1,0 +1,70 @@
+package dev.wharf.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wharf.application.service.ProvisioningSettings;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotNull;
+
+/** The provisioning worker's timing (see {@link ProvisioningSettings}) and how often it looks for work when idle. */
+public class WorkerConfiguration {
+    @NotNull
+    private Duration provisioningTimeout = Duration.minutes(30);
+
+    @NotNull
+    private Duration lease = Duration.seconds(60);
+
+    @NotNull
+    private Duration pollInterval = Duration.seconds(2);
+
+    @NotNull
+    private Duration backoffBase = Duration.seconds(1);
+
+    @NotNull
+    private Duration backoffMax = Duration.minutes(1);
+
+    @NotNull
+    private Duration idleInterval = Duration.seconds(1);
+
+    ProvisioningSettings toSettings() {
+        return new ProvisioningSettings(
+                java.time.Duration.ofMillis(provisioningTimeout.toMilliseconds()),
+                java.time.Duration.ofMillis(lease.toMilliseconds()),
+                java.time.Duration.ofMillis(pollInterval.toMilliseconds()),
+                java.time.Duration.ofMillis(backoffBase.toMilliseconds()),
+                java.time.Duration.ofMillis(backoffMax.toMilliseconds()));
+    }
+
+    java.time.Duration idle() {
+        return java.time.Duration.ofMillis(idleInterval.toMilliseconds());
+    }
+
+    @JsonProperty
+    public void setProvisioningTimeout(Duration value) {
+        this.provisioningTimeout = value;
+    }
+
+    @JsonProperty
+    public void setLease(Duration value) {
+        this.lease = value;
+    }
+
+    @JsonProperty
+    public void setPollInterval(Duration value) {
+        this.pollInterval = value;
+    }
+
+    @JsonProperty
+    public void setBackoffBase(Duration value) {
+        this.backoffBase = value;
+    }
+
+    @JsonProperty
+    public void setBackoffMax(Duration value) {
+        this.backoffMax = value;
+    }
+
+    @JsonProperty
+    public void setIdleInterval(Duration value) {
+        this.idleInterval = value;
+    }
+}

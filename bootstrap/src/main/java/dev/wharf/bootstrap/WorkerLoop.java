@@ -1,0 +1,67 @@
+package dev.wharf.bootstrap;
+
+import dev.wharf.application.port.in.provisioning.RunProvisioningUseCase;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the provisioning worker on one background thread: a pass as soon as it is woken (a provision or deprovision
+ * was accepted), again at once while there was work, otherwise every idle interval. Stops with the server.
+ */
+final class WorkerLoop implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+
+    private final RunProvisioningUseCase worker;
+    private final Duration idle;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    WorkerLoop(RunProvisioningUseCase worker, Duration idle) {
+        this.worker = worker;
+        this.idle = idle;
+    }
+
+    void wake() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "wharf-provisioning-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        wake.release();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private void loop() {
+        while (running) {
+            int worked = 0;
+            try {
+                worked = worker.runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Provisioning pass failed; retrying: {}", e.toString());
+            }
+            if (worked == 0) {
+                try {
+                    wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
