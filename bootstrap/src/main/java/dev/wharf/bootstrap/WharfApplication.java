@@ -1,9 +1,8 @@
 package dev.wharf.bootstrap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
+import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
 import dev.wharf.domain.project.ApiKeySecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -46,8 +45,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
 
     @Override
     public void run(WharfConfiguration configuration, Environment environment) {
-        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JsonSettings.apply(environment.getObjectMapper());
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
         MetadataDatabase.prepare(
                 configuration.getDatabase(),

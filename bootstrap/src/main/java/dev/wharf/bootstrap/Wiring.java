@@ -5,6 +5,7 @@ import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.JsonExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.TooLargeExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.UnexpectedExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.WebApplicationExceptionMapper;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
@@ -92,6 +93,7 @@ final class Wiring {
         jersey.register(new DomainExceptionMapper());
         jersey.register(new AccessExceptionMapper());
         jersey.register(new JsonExceptionMapper());
+        jersey.register(new TooLargeExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
     }
