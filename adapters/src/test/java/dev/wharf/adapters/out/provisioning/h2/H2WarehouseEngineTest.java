@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.WarehouseConnection;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.testing.PgWire;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

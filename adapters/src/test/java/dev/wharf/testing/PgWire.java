@@ -1,4 +1,4 @@
-package dev.wharf.adapters.out.provisioning.h2;
+package dev.wharf.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +15,7 @@ import java.util.List;
  * talk to H2 2.4's PostgreSQL server (it sends {@code SET extra_float_digits = 2}, which H2 rejects), so the tests
  * speak the protocol themselves.
  */
-final class PgWire implements AutoCloseable {
+public final class PgWire implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -27,7 +27,7 @@ final class PgWire implements AutoCloseable {
     }
 
     /** Logs in, or throws {@link IOException} when the server refuses or hangs up. */
-    static PgWire connect(int port, String user, String database, String password) throws IOException {
+    public static PgWire connect(int port, String user, String database, String password) throws IOException {
         PgWire wire = new PgWire(new Socket("127.0.0.1", port));
         wire.socket.setSoTimeout(10_000);
         try {
@@ -53,7 +53,7 @@ final class PgWire implements AutoCloseable {
     }
 
     /** Runs one statement; returns the first column of each row, or throws with the server's error. */
-    List<String> query(String sql) throws IOException {
+    public List<String> query(String sql) throws IOException {
         send('Q', sql);
         return untilReady();
     }
