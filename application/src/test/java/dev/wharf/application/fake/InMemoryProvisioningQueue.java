@@ -1,0 +1,66 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.port.out.ProvisioningQueue;
+import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ProvisioningQueue} over a warehouse repository, with leases and retry times kept in memory. */
+public final class InMemoryProvisioningQueue implements ProvisioningQueue {
+    private static final Set<WarehouseState> WORK =
+            Set.of(WarehouseState.PENDING, WarehouseState.PROVISIONING, WarehouseState.DELETING);
+
+    private final WarehouseRepository warehouses;
+    private final Map<ProjectId, Entry> entries = new HashMap<>();
+
+    private record Entry(String owner, Instant leaseUntil, Instant nextAttempt, int attempts) {}
+
+    public InMemoryProvisioningQueue(WarehouseRepository warehouses) {
+        this.warehouses = warehouses;
+    }
+
+    @Override
+    public synchronized List<ProjectId> due(Instant now, int limit) {
+        return warehouses.findInStates(WORK, Integer.MAX_VALUE).stream()
+                .map(Warehouse::projectId)
+                .filter(id -> isDue(id, now))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Claim> claim(ProjectId projectId, String worker, Instant now, Instant leaseUntil) {
+        boolean hasWork = warehouses
+                .findByProject(projectId)
+                .map(w -> WORK.contains(w.state()))
+                .orElse(false);
+        if (!hasWork || !isDue(projectId, now)) {
+            return Optional.empty();
+        }
+        Entry old = entries.getOrDefault(projectId, new Entry(null, null, null, 0));
+        entries.put(projectId, new Entry(worker, leaseUntil, old.nextAttempt(), old.attempts()));
+        return Optional.of(new Claim(projectId, worker, old.attempts()));
+    }
+
+    @Override
+    public synchronized void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts) {
+        Entry entry = entries.get(projectId);
+        if (entry != null && worker.equals(entry.owner())) {
+            entries.put(projectId, new Entry(null, null, nextAttemptAt, attempts));
+        }
+    }
+
+    private boolean isDue(ProjectId id, Instant now) {
+        Entry entry = entries.get(id);
+        return entry == null
+                || ((entry.nextAttempt() == null || !entry.nextAttempt().isAfter(now))
+                        && (entry.leaseUntil() == null || !entry.leaseUntil().isAfter(now)));
+    }
+}

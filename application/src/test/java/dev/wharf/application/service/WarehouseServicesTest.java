@@ -1,0 +1,173 @@
+package dev.wharf.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.application.fake.InMemoryFixture;
+import dev.wharf.application.fake.InMemoryProvisioningQueue;
+import dev.wharf.application.fake.InMemoryWarehouseEngine;
+import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.port.in.auth.Actor;
+import dev.wharf.application.port.in.warehouse.PasswordReset;
+import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
+import dev.wharf.application.port.in.warehouse.WarehouseQuery;
+import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import dev.wharf.domain.project.ApiKeyId;
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.OrganizationRole;
+import dev.wharf.domain.project.Project;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.project.User;
+import dev.wharf.domain.shared.BackendUnavailableException;
+import dev.wharf.domain.shared.ConflictException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The warehouse use cases against in-memory fakes. */
+class WarehouseServicesTest {
+    private static final ProjectId PROJECT = ProjectId.of(1);
+    private static final DatabaseName NAME = new DatabaseName("analytics");
+
+    private final InMemoryFixture store = new InMemoryFixture();
+    private final InMemoryWarehouseEngine engine = new InMemoryWarehouseEngine();
+    private final MutableClock clock = new MutableClock(PersistenceFixture.T0);
+    private Actor admin;
+    private WarehouseService lifecycle;
+    private PasswordResetService resets;
+    private ProvisioningWorker worker;
+
+    @BeforeEach
+    void setUp() {
+        Project project = store.givenProject(1);
+        User user = store.givenUser("admin@example.com");
+        store.organizations()
+                .saveMembership(
+                        new Membership(project.organizationId(), user.id(), OrganizationRole.ADMIN, clock.instant()));
+        admin = new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+        ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
+        lifecycle = new WarehouseService(
+                access, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        resets = new PasswordResetService(
+                access,
+                store.transactions(),
+                store.warehouses(),
+                store.credentials(),
+                engine,
+                new SecureRandomPasswordGenerator(),
+                new TickingClock(clock));
+        worker = new ProvisioningWorker(
+                new InMemoryProvisioningQueue(store.warehouses()),
+                store.warehouses(),
+                engine,
+                ProvisioningSettings.defaults(),
+                clock,
+                "w");
+    }
+
+    private void readyWarehouse() {
+        lifecycle.provision(new ProvisionWarehouseCommand(admin, PROJECT, NAME.value()));
+        worker.runOnce();
+        assertThat(state()).isEqualTo(WarehouseState.READY);
+    }
+
+    private WarehouseState state() {
+        return store.warehouses().findByProject(PROJECT).orElseThrow().state();
+    }
+
+    @Test
+    void deprovisioningAPendingWarehouseIsTheReferencesConflict() {
+        lifecycle.provision(new ProvisionWarehouseCommand(admin, PROJECT, NAME.value()));
+
+        assertThatThrownBy(() -> lifecycle.deprovision(new WarehouseQuery(admin, PROJECT)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("warehouse must be in ready, failed, or provisioning state to deprovision");
+        assertThat(state()).isEqualTo(WarehouseState.PENDING);
+    }
+
+    @Test
+    void anUnreachableOrSlowEngineChangesNothingOnReset() {
+        readyWarehouse();
+        PasswordReset first = resets.reset(new WarehouseQuery(admin, PROJECT));
+
+        for (BackendUnavailableException.Reason reason : BackendUnavailableException.Reason.values()) {
+            engine.outage(reason);
+            assertThatThrownBy(() -> resets.reset(new WarehouseQuery(admin, PROJECT)))
+                    .isInstanceOf(BackendUnavailableException.class)
+                    .satisfies(e -> assertThat(((BackendUnavailableException) e).reason())
+                            .isEqualTo(reason));
+        }
+
+        engine.outage(null);
+        assertThat(engine.accepts(NAME, first.password().reveal())).isTrue();
+        assertThat(store.credentials().findByProject(PROJECT).orElseThrow().passwordLastSetAt())
+                .isEqualTo(first.passwordLastSetAt());
+    }
+
+    @Test
+    void concurrentResetsLeaveExactlyTheLatestPasswordInForce() throws Exception {
+        readyWarehouse();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<PasswordReset>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(threads.submit(() -> resets.reset(new WarehouseQuery(admin, PROJECT))));
+            }
+            List<PasswordReset> results = new ArrayList<>();
+            for (Future<PasswordReset> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+
+            PasswordReset latest = results.stream()
+                    .max(Comparator.comparing(PasswordReset::passwordLastSetAt))
+                    .orElseThrow();
+            assertThat(results.stream()
+                            .filter(r -> engine.accepts(NAME, r.password().reveal())))
+                    .containsExactly(latest);
+            assertThat(results.stream().map(PasswordReset::passwordLastSetAt).distinct())
+                    .hasSize(8);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Moves on one millisecond each time it is read, so every reset gets its own time. */
+    private static final class TickingClock extends Clock {
+        private final MutableClock clock;
+
+        TickingClock(MutableClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            clock.advance(Duration.ofMillis(1));
+            return clock.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return clock.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
