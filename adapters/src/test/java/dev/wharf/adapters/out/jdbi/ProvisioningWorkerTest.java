@@ -13,7 +13,13 @@ import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -163,6 +169,48 @@ class ProvisioningWorkerTest {
         @Override
         JdbiFixture createFixture() {
             return JdbiFixture.postgres();
+        }
+
+        @Test
+        void twoWorkersOnOneDatabaseNeverWorkOnTheSameWarehouse() throws Exception {
+            for (int i = 2; i <= 21; i++) {
+                store.givenProject(i);
+                store.warehouses()
+                        .insert(Warehouse.provision(
+                                Optional.empty(), ProjectId.of(i), new DatabaseName("warehouse-" + i), T0));
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> passes = new ArrayList<>();
+                for (String id : new String[] {"process-a", "process-b"}) {
+                    ProvisioningWorker worker = worker(id);
+                    passes.add(threads.submit(() -> {
+                        int worked = 0;
+                        for (int pass = 0; pass < 5; pass++) {
+                            worked += worker.runOnce();
+                        }
+                        return worked;
+                    }));
+                }
+                int worked = 0;
+                for (Future<Integer> pass : passes) {
+                    worked += pass.get(60, TimeUnit.SECONDS);
+                }
+
+                assertThat(worked).as("each warehouse claimed exactly once").isEqualTo(21);
+                assertThat(engine.calls())
+                        .as("each warehouse provisioned exactly once")
+                        .isEqualTo(21);
+                for (int i = 1; i <= 21; i++) {
+                    assertThat(store.warehouses()
+                                    .findByProject(ProjectId.of(i))
+                                    .orElseThrow()
+                                    .state())
+                            .isEqualTo(WarehouseState.READY);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 }
