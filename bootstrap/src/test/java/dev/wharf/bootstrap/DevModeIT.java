@@ -1,0 +1,186 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar wharf.jar dev}, run as a real process on embedded H2 in a temporary data directory. */
+@Timeout(180)
+class DevModeIT {
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(30);
+    /** A generated key: phx_ and 43 characters (32 random bytes in URL-safe base64). */
+    private static final String KEY_LINE = "API key: (phx_[A-Za-z0-9_-]{43,})";
+
+    @TempDir
+    Path workDir;
+
+    private final List<WharfProcess> processes = new ArrayList<>();
+    private Path dataDir;
+    private int port;
+
+    @BeforeEach
+    void choosePortsAndDataDirectory() {
+        dataDir = workDir.resolve("data");
+        port = WharfProcess.freePortPair();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        processes.forEach(WharfProcess::close);
+    }
+
+    @Test
+    void firstStartPrintsTheKeyKeepsItInAnOwnerOnlyFileAndIsHealthy() throws IOException {
+        WharfProcess wharf = dev(Map.of());
+
+        String key = wharf.awaitLine(KEY_LINE, START).group(1);
+
+        Path keyFile = dataDir.resolve("dev-api-key");
+        assertThat(Files.readString(keyFile, StandardCharsets.UTF_8).strip()).isEqualTo(key);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        HttpResponse<String> health = wharf.awaitHealthy(port + 1, START);
+        JsonNode checks = new ObjectMapper().readTree(health.body());
+        assertThat(checks.path("metadata").path("healthy").asBoolean())
+                .as(health.body())
+                .isTrue();
+    }
+
+    @Test
+    void restartKeepsTheDataAndTheKey() throws SQLException {
+        WharfProcess first = dev(Map.of());
+        String key = first.awaitLine(KEY_LINE, START).group(1);
+        first.sendSigterm();
+        first.waitFor(STOP);
+        assertThat(Files.isRegularFile(dataDir.resolve("wharf.mv.db"))).isTrue();
+        long[] afterFirstStart = devRows();
+        assertThat(afterFirstStart).containsExactly(1, 1, 1, 1);
+
+        WharfProcess second = dev(Map.of());
+
+        assertThat(second.awaitLine(KEY_LINE, START).group(1)).isEqualTo(key);
+        second.awaitHealthy(port + 1, START);
+        second.sendSigterm();
+        second.waitFor(STOP);
+        assertThat(devRows()).containsExactly(afterFirstStart);
+    }
+
+    @Test
+    void aKeyChosenInTheEnvironmentIsUsedAndPrinted() throws IOException {
+        String chosen = "phx_" + "abcdefghijKLMNOPQRST0123456789-_abcdefgh";
+        assertThat(chosen).hasSize(44);
+
+        WharfProcess wharf = dev(Map.of("WHARF_DEV_API_KEY", chosen));
+
+        assertThat(wharf.awaitLine("API key: (.*)", START).group(1)).isEqualTo(chosen);
+        assertThat(Files.readString(dataDir.resolve("dev-api-key")).strip()).isEqualTo(chosen);
+    }
+
+    @Test
+    void anInvalidChosenKeyStopsTheStartWithOneLine() {
+        WharfProcess wharf = dev(Map.of("WHARF_DEV_API_KEY", "phx_tooshort"));
+
+        int exit = wharf.waitFor(STOP);
+
+        assertThat(exit).as(wharf.transcript()).isNotZero();
+        assertThat(nonBlank(wharf.stderr()))
+                .as(wharf.transcript())
+                .singleElement()
+                .asString()
+                .startsWith("wharf: WHARF_DEV_API_KEY");
+        assertThat(wharf.stderr()).as(wharf.transcript()).noneMatch(line -> line.contains("\tat "));
+    }
+
+    @Test
+    void aSecondDevServerOnTheSamePortsExitsAndLeavesTheFirstRunning() {
+        WharfProcess first = dev(Map.of());
+        first.awaitLine(KEY_LINE, START);
+
+        WharfProcess second = dev(Map.of());
+        int exit = second.waitFor(STOP);
+
+        assertThat(exit).as(second.transcript()).isNotZero();
+        assertThat(second.stderr())
+                .as(second.transcript())
+                .anyMatch(line -> line.startsWith("wharf: port " + port) && line.contains("is already in use"));
+        assertThat(first.isAlive()).isTrue();
+        first.awaitHealthy(port + 1, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void sigintStopsTheServerCleanly() {
+        WharfProcess wharf = dev(Map.of());
+        wharf.awaitLine(KEY_LINE, START);
+        Assumptions.assumeFalse(
+                wharf.ignoresSigint().orElse(false),
+                "this test JVM was started with SIGINT ignored (e.g. `mvn verify &` from a script), and its children"
+                        + " inherit that: no JVM started from here can be stopped with SIGINT");
+
+        wharf.sendSigint();
+        int exit = wharf.waitFor(STOP);
+
+        // Observed: 130 (128 + SIGINT). The JVM runs its shutdown hooks (Dropwizard stops Jetty and the pool) and
+        // then exits with the signal's conventional status; 0 would also be a clean stop.
+        System.out.println("DevModeIT: exit code after SIGINT: " + exit);
+        assertThat(exit).as(wharf.transcript()).isIn(0, 130);
+        assertThat(Stream.concat(wharf.stdout().stream(), wharf.stderr().stream()))
+                .as(wharf.transcript())
+                .noneMatch(line -> line.contains("Exception"));
+    }
+
+    private WharfProcess dev(Map<String, String> extra) {
+        Map<String, String> env = WharfProcess.env(
+                "WHARF_DATA_DIR", dataDir.toString(),
+                "WHARF_PORT", Integer.toString(port));
+        env.putAll(extra);
+        WharfProcess process = WharfProcess.start(workDir, env, "dev");
+        processes.add(process);
+        return process;
+    }
+
+    /** Organisations, projects, users and API keys in the dev H2 file (only while no server holds it). */
+    private long[] devRows() throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("wharf")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE";
+        String[] tables = {"organization", "project", "app_user", "personal_api_key"};
+        long[] counts = new long[tables.length];
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            for (int i = 0; i < tables.length; i++) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
+                    rows.next();
+                    counts[i] = rows.getLong(1);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static List<String> nonBlank(List<String> lines) {
+        return lines.stream().filter(line -> !line.isBlank()).toList();
+    }
+}
