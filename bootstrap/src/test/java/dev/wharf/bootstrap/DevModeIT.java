@@ -152,10 +152,13 @@ class DevModeIT {
                 .noneMatch(line -> line.contains("Exception"));
     }
 
+    private final int warehousePort = WharfProcess.freePortPair();
+
     private WharfProcess dev(Map<String, String> extra) {
         Map<String, String> env = WharfProcess.env(
                 "WHARF_DATA_DIR", dataDir.toString(),
-                "WHARF_PORT", Integer.toString(port));
+                "WHARF_PORT", Integer.toString(port),
+                "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort));
         env.putAll(extra);
         WharfProcess process = WharfProcess.start(workDir, env, "dev");
         processes.add(process);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,16 +85,26 @@ class ProductionModeIT {
     }
 
     @Test
-    void dbMigrateAppliesTheMigrationOnceThenNothing() {
+    void dbMigrateAppliesEveryMigrationOnceThenNothing() throws IOException {
         TestDatabase database = postgres();
+        long migrations;
+        try (Stream<Path> files = Files.list(config.getParent()
+                .resolve("../adapters/src/main/resources/db/migration")
+                .normalize())) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .count();
+        }
+        String version = "schema version " + migrations;
 
         WharfProcess first = run(database, "db", "migrate", config.toString());
         assertThat(first.waitFor(EXIT)).as(first.transcript()).isZero();
-        assertThat(first.stdout()).as(first.transcript()).anyMatch(line -> line.startsWith("Applied 1 migration;"));
+        assertThat(first.stdout())
+                .as(first.transcript())
+                .contains("Applied " + migrations + " migration" + (migrations == 1 ? "" : "s") + "; " + version);
 
         WharfProcess second = run(database, "db", "migrate", config.toString());
         assertThat(second.waitFor(EXIT)).as(second.transcript()).isZero();
-        assertThat(second.stdout()).as(second.transcript()).anyMatch(line -> line.startsWith("Applied 0 migrations;"));
+        assertThat(second.stdout()).as(second.transcript()).contains("Applied 0 migrations; " + version);
     }
 
     @Test
@@ -119,6 +130,8 @@ class ProductionModeIT {
         return database;
     }
 
+    private final int warehousePort = WharfProcess.freePortPair();
+
     private WharfProcess run(TestDatabase database, String... args) {
         return run(database.jdbcUrl(), database.username(), database.password(), args);
     }
@@ -136,7 +149,13 @@ class ProductionModeIT {
                 "WHARF_PORT",
                 Integer.toString(port),
                 "WHARF_ADMIN_PORT",
-                Integer.toString(port + 1));
+                Integer.toString(port + 1),
+                "WHARF_DATA_DIR",
+                workDir.resolve("data").toString(),
+                "WHARF_WAREHOUSE_PORT",
+                Integer.toString(warehousePort),
+                "WHARF_WAREHOUSE_TCP_PORT",
+                Integer.toString(warehousePort + 1));
         WharfProcess process = WharfProcess.start(workDir, env, args);
         processes.add(process);
         return process;
