@@ -4,6 +4,7 @@ import dev.wharf.application.port.in.dev.DevEnvironment;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.shared.ConflictException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,12 @@ final class DevMode {
     }
 
     DevEnvironment setUp(SetUpDevEnvironmentUseCase useCase, ApiKeySecret key) {
-        DevEnvironment environment = useCase.setUp(new SetUpDevEnvironmentCommand(key));
+        DevEnvironment environment;
+        try {
+            environment = useCase.setUp(new SetUpDevEnvironmentCommand(key));
+        } catch (ConflictException e) {
+            throw new StartupException(e.getMessage() + " (" + keyFile() + ")");
+        }
         keep(key);
         return environment;
     }

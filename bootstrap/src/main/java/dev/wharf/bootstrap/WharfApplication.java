@@ -17,7 +17,10 @@ import io.dropwizard.lifecycle.ServerLifecycleListener;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
-/** The Wharf server: {@code server <config>}, {@code dev}, {@code db migrate <config>}, {@code check <config>}. */
+/**
+ * The Wharf server: {@code server <config>}, {@code dev}, {@code db migrate <config>}, {@code check <config>}, and the
+ * operator's {@code org}, {@code project}, {@code user} and {@code key} commands.
+ */
 public class WharfApplication extends Application<WharfConfiguration> {
 
     public static void main(String[] args) throws Exception {
@@ -35,6 +38,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new DbCommand());
+        AdminCommands.addTo(bootstrap, System.out);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.wharf.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.port.in.dev.DevEnvironment;
@@ -11,6 +12,7 @@ import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.OrganizationRole;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.shared.ConflictException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +101,18 @@ class DevEnvironmentServiceTest {
             assertThat(second.apiKeyId()).isNotEqualTo(first.apiKeyId());
             assertThat(store.apiKeys().findBySecretHash(chosen.hash())).isPresent();
             assertThat(store.apiKeys().findByUser(first.userId())).hasSize(2);
+        }
+
+        @Test
+        void aRevokedDevKeyIsNotBroughtBackByARestart() {
+            ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+            DevEnvironment first = service.setUp(new SetUpDevEnvironmentCommand(secret));
+            store.apiKeys().revoke(first.apiKeyId(), Instant.parse("2026-01-01T00:01:00Z"));
+
+            assertThatThrownBy(() -> service.setUp(new SetUpDevEnvironmentCommand(secret)))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("revoked");
+            assertThat(store.apiKeys().findBySecretHash(secret.hash())).isEmpty();
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Looks a presented key up by the SHA-256 of its secret. The lookup is by hash, so no secret is ever compared; the
- * final check compares the hashes in constant time.
+ * final check compares the hashes in constant time. The repository finds no revoked key by its secret; a revoked key
+ * is refused here as well, so that a store that got this wrong still lets nobody in.
  */
 public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseCase {
     private final ApiKeyRepository apiKeys;
@@ -24,7 +25,7 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
         }
         ApiKeySecret secret = ApiKeySecret.parse(presentedKey);
         return apiKeys.findBySecretHash(secret.hash())
-                .filter(key -> key.matches(secret))
+                .filter(key -> !key.isRevoked() && key.matches(secret))
                 .map(Actor::of);
     }
 }

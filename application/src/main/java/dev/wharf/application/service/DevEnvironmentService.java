@@ -19,6 +19,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
+import dev.wharf.domain.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,7 +67,7 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
             Project project = projects.findById(DEV_PROJECT).orElseThrow();
             User user = users.findByEmail(DEV_USER_EMAIL).orElseGet(() -> createAdmin(project, now));
             ApiKey key = apiKeys.findBySecretHash(command.apiKey().hash())
-                    .orElseGet(() -> issueKey(user.id(), command, now));
+                    .orElseGet(() -> issueUnlessRevoked(user.id(), command, now));
             return new DevEnvironment(project.organizationId(), project.id(), user.id(), key.id(), created);
         });
     }
@@ -82,6 +83,17 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
         users.insert(user);
         organizations.saveMembership(new Membership(project.organizationId(), user.id(), OrganizationRole.ADMIN, now));
         return user;
+    }
+
+    /** A revoked dev key stays revoked: a restart must not bring back a key an operator took away. */
+    private ApiKey issueUnlessRevoked(UserId userId, SetUpDevEnvironmentCommand command, Instant now) {
+        String hash = command.apiKey().hash();
+        if (apiKeys.findByUser(userId).stream().anyMatch(k -> k.secretHash().equals(hash))) {
+            throw new ConflictException(
+                    "the dev API key was revoked: delete the dev API key file (or choose another WHARF_DEV_API_KEY)"
+                            + " to get a new one");
+        }
+        return issueKey(userId, command, now);
     }
 
     private ApiKey issueKey(UserId userId, SetUpDevEnvironmentCommand command, Instant now) {

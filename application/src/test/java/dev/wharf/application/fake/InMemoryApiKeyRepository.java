@@ -6,6 +6,7 @@ import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.UserId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     @Override
     public Optional<ApiKey> findBySecretHash(String secretHash) {
         return store.read(t -> t.apiKeys.values().stream()
-                .filter(k -> k.secretHash().equals(secretHash))
+                .filter(k -> k.secretHash().equals(secretHash) && !k.isRevoked())
                 .findFirst());
     }
 
@@ -56,5 +57,34 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
                 .filter(k -> k.userId().equals(userId))
                 .sorted(OLDEST_FIRST)
                 .toList());
+    }
+
+    @Override
+    public List<ApiKey> findAll() {
+        return store.read(t -> t.apiKeys.values().stream().sorted(OLDEST_FIRST).toList());
+    }
+
+    /** As the JDBI store's {@code UPDATE … WHERE revoked_at IS NULL}: no check of the time against created_at. */
+    @Override
+    public boolean revoke(ApiKeyId id, Instant at) {
+        return store.write(t -> {
+            ApiKey key = t.apiKeys.get(id);
+            if (key == null || key.isRevoked()) {
+                return false;
+            }
+            t.apiKeys.put(
+                    id,
+                    new ApiKey(
+                            key.id(),
+                            key.userId(),
+                            key.label(),
+                            key.secretHash(),
+                            key.mask(),
+                            key.scopes(),
+                            key.projects(),
+                            key.createdAt(),
+                            at));
+            return true;
+        });
     }
 }

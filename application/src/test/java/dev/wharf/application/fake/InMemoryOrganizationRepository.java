@@ -7,10 +7,19 @@ import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.UserId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link OrganizationRepository} over an {@link InMemoryStore}. */
 public final class InMemoryOrganizationRepository implements OrganizationRepository {
+    /** The JDBI store's {@code ORDER BY created_at, id}. */
+    private static final Comparator<Organization> OLDEST_FIRST =
+            Comparator.comparing(Organization::createdAt).thenComparing(o -> o.id().value(), InMemoryStore.UUID_ORDER);
+    /** The JDBI store's {@code ORDER BY joined_at, organization_id}. */
+    private static final Comparator<Membership> JOINED_FIRST = Comparator.comparing(Membership::joinedAt)
+            .thenComparing(m -> m.organizationId().value(), InMemoryStore.UUID_ORDER);
+
     private final InMemoryStore store;
 
     public InMemoryOrganizationRepository(InMemoryStore store) {
@@ -49,5 +58,19 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     @Override
     public Optional<Membership> findMembership(OrganizationId organizationId, UserId userId) {
         return store.read(t -> Optional.ofNullable(t.memberships.get(new MembershipKey(organizationId, userId))));
+    }
+
+    @Override
+    public List<Organization> findAll() {
+        return store.read(
+                t -> t.organizations.values().stream().sorted(OLDEST_FIRST).toList());
+    }
+
+    @Override
+    public List<Membership> findMembershipsOfUser(UserId userId) {
+        return store.read(t -> t.memberships.values().stream()
+                .filter(m -> m.userId().equals(userId))
+                .sorted(JOINED_FIRST)
+                .toList());
     }
 }

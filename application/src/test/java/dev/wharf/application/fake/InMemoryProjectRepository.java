@@ -2,12 +2,17 @@ package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
 import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link ProjectRepository} over an {@link InMemoryStore}. */
 public final class InMemoryProjectRepository implements ProjectRepository {
+    private static final Comparator<Project> BY_ID = Comparator.comparingLong(p -> p.id().value());
+
     private final InMemoryStore store;
 
     public InMemoryProjectRepository(InMemoryStore store) {
@@ -26,5 +31,24 @@ public final class InMemoryProjectRepository implements ProjectRepository {
     @Override
     public Optional<Project> findById(ProjectId id) {
         return store.read(t -> Optional.ofNullable(t.projects.get(id)));
+    }
+
+    @Override
+    public List<Project> findAll() {
+        return store.read(t -> t.projects.values().stream().sorted(BY_ID).toList());
+    }
+
+    @Override
+    public List<Project> findByOrganization(OrganizationId organizationId) {
+        return store.read(t -> t.projects.values().stream()
+                .filter(p -> p.organizationId().equals(organizationId))
+                .sorted(BY_ID)
+                .toList());
+    }
+
+    @Override
+    public ProjectId nextFreeId() {
+        return store.read(t -> ProjectId.of(
+                t.projects.keySet().stream().mapToLong(ProjectId::value).max().orElse(0) + 1));
     }
 }

@@ -4,6 +4,8 @@ import dev.wharf.application.fake.InMemoryStore.Tables;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,5 +42,13 @@ public final class InMemoryUserRepository implements UserRepository {
         String wanted = email.strip().toLowerCase(Locale.ROOT);
         return store.read(t ->
                 t.users.values().stream().filter(u -> u.email().equals(wanted)).findFirst());
+    }
+
+    /** By e-mail, compared as {@link String}s: the contract uses addresses every collation orders alike. */
+    @Override
+    public List<User> findAll() {
+        return store.read(t -> t.users.values().stream()
+                .sorted(Comparator.comparing(User::email))
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.domain.project;
 
+import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.Require;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * A personal API key of a user, known to Wharf only by the SHA-256 hash of its secret. Its scopes bound what it may
- * do; when {@code projects} is not empty it may touch only those projects.
+ * do; when {@code projects} is not empty it may touch only those projects. A revoked key ({@code revokedAt} set) is
+ * kept for the record but never authenticates again; revocation cannot be undone.
  */
 public record ApiKey(
         ApiKeyId id,
@@ -19,7 +21,8 @@ public record ApiKey(
         String mask,
         Set<Scope> scopes,
         Set<ProjectId> projects,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant revokedAt) {
 
     public ApiKey {
         Require.nonNull(id, "id");
@@ -35,6 +38,22 @@ public record ApiKey(
         }
         scopes = Set.copyOf(scopes);
         projects = projects == null ? Set.of() : Set.copyOf(projects);
+        if (revokedAt != null && revokedAt.isBefore(createdAt)) {
+            throw new RuleViolationException("an API key cannot be revoked before it was created");
+        }
+    }
+
+    /** A key that is not revoked. */
+    public ApiKey(
+            ApiKeyId id,
+            UserId userId,
+            String label,
+            String secretHash,
+            String mask,
+            Set<Scope> scopes,
+            Set<ProjectId> projects,
+            Instant createdAt) {
+        this(id, userId, label, secretHash, mask, scopes, projects, createdAt, null);
     }
 
     /** A new key for {@code secret}; the secret itself is not kept. */
@@ -47,6 +66,18 @@ public record ApiKey(
             Set<ProjectId> projects,
             Instant now) {
         return new ApiKey(id, userId, label, secret.hash(), secret.mask(), scopes, projects, now);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** This key, revoked at {@code now}; a key is revoked once. */
+    public ApiKey revoke(Instant now) {
+        if (isRevoked()) {
+            throw new ConflictException("API key " + id + " was already revoked at " + revokedAt);
+        }
+        return new ApiKey(id, userId, label, secretHash, mask, scopes, projects, createdAt, now);
     }
 
     public boolean grants(Scope required) {
@@ -67,6 +98,6 @@ public record ApiKey(
     @Override
     public String toString() {
         return "ApiKey[id=" + id + ", userId=" + userId + ", label=" + label + ", mask=" + mask + ", scopes=" + scopes
-                + ", projects=" + projects + ", createdAt=" + createdAt + "]";
+                + ", projects=" + projects + ", createdAt=" + createdAt + ", revokedAt=" + revokedAt + "]";
     }
 }

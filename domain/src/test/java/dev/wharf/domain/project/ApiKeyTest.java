@@ -3,6 +3,7 @@ package dev.wharf.domain.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -155,5 +156,28 @@ class ApiKeyTest {
             subsets.add(subset);
         }
         return subsets;
+    }
+
+    @Test
+    void aRevokedKeyKeepsEverythingElseAndIsRevokedOnce() {
+        ApiKey key = key(Set.of(Scope.ALL), Set.of(ONE));
+        assertThat(key.isRevoked()).isFalse();
+
+        ApiKey revoked = key.revoke(NOW.plusSeconds(60));
+
+        assertThat(revoked.isRevoked()).isTrue();
+        assertThat(revoked.revokedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(revoked.id()).isEqualTo(key.id());
+        assertThat(revoked.secretHash()).isEqualTo(key.secretHash());
+        assertThatThrownBy(() -> revoked.revoke(NOW.plusSeconds(120)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already revoked");
+    }
+
+    @Test
+    void aKeyCannotBeRevokedBeforeItWasCreated() {
+        ApiKey key = key(Set.of(Scope.ALL), Set.of());
+
+        assertThatThrownBy(() -> key.revoke(NOW.minusSeconds(1))).isInstanceOf(RuleViolationException.class);
     }
 }

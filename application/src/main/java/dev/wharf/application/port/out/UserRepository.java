@@ -2,6 +2,7 @@ package dev.wharf.application.port.out;
 
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores users; e-mails are unique. */
@@ -11,4 +12,7 @@ public interface UserRepository {
     Optional<User> findById(UserId id);
 
     Optional<User> findByEmail(String email);
+
+    /** Every user, by e-mail. */
+    List<User> findAll();
 }

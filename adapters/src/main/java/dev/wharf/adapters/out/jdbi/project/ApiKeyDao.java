@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterRowMapper(ApiKeyRowMapper.class)
 interface ApiKeyDao {
-    String COLUMNS = "id, user_id, label, secret_hash, mask, scopes, created_at";
+    String COLUMNS = "id, user_id, label, secret_hash, mask, scopes, created_at, revoked_at";
 
     @SqlUpdate("""
             INSERT INTO personal_api_key (id, user_id, label, secret_hash, mask, scopes, created_at)
@@ -28,7 +28,7 @@ interface ApiKeyDao {
     @SqlUpdate("INSERT INTO personal_api_key_project (api_key_id, project_id) VALUES (:keyId, :projectId)")
     void insertProject(@Bind("keyId") UUID keyId, @Bind("projectId") long projectId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE secret_hash = :hash")
+    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE secret_hash = :hash AND revoked_at IS NULL")
     Optional<ApiKeyRow> findByHash(@Bind("hash") String hash);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE id = :id")
@@ -36,6 +36,12 @@ interface ApiKeyDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key WHERE user_id = :userId ORDER BY created_at, id")
     List<ApiKeyRow> findByUser(@Bind("userId") UUID userId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM personal_api_key ORDER BY created_at, id")
+    List<ApiKeyRow> findAll();
+
+    @SqlUpdate("UPDATE personal_api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+    int revoke(@Bind("id") UUID id, @Bind("at") Instant at);
 
     @SqlQuery("SELECT project_id FROM personal_api_key_project WHERE api_key_id = :keyId ORDER BY project_id")
     List<Long> projectsOf(@Bind("keyId") UUID keyId);

@@ -12,7 +12,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A personal_api_key row; its project limits live in their own table. */
-record ApiKeyRow(UUID id, UUID userId, String label, String secretHash, String mask, String scopes, Instant createdAt) {
+record ApiKeyRow(
+        UUID id,
+        UUID userId,
+        String label,
+        String secretHash,
+        String mask,
+        String scopes,
+        Instant createdAt,
+        Instant revokedAt) {
 
     static String scopesColumn(ApiKey key) {
         return key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
@@ -27,6 +35,7 @@ record ApiKeyRow(UUID id, UUID userId, String label, String secretHash, String m
                 mask,
                 Arrays.stream(scopes.split(" ")).map(Scope::fromWireName).collect(Collectors.toSet()),
                 projects.stream().map(ProjectId::of).collect(Collectors.toSet()),
-                createdAt);
+                createdAt,
+                revokedAt);
     }
 }

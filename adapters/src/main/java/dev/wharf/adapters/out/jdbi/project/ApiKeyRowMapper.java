@@ -18,6 +18,7 @@ public final class ApiKeyRowMapper implements RowMapper<ApiKeyRow> {
                 rs.getString("secret_hash"),
                 rs.getString("mask"),
                 rs.getString("scopes"),
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx),
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "revoked_at", ctx));
     }
 }

@@ -5,6 +5,7 @@ import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -54,5 +55,19 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
                 dao -> dao.findByUser(userId.value()).stream()
                         .map(row -> row.toDomain(dao.projectsOf(row.id())))
                         .toList());
+    }
+
+    @Override
+    public List<ApiKey> findAll() {
+        return jdbi.withExtension(
+                ApiKeyDao.class,
+                dao -> dao.findAll().stream()
+                        .map(row -> row.toDomain(dao.projectsOf(row.id())))
+                        .toList());
+    }
+
+    @Override
+    public boolean revoke(ApiKeyId id, Instant at) {
+        return jdbi.withExtension(ApiKeyDao.class, dao -> dao.revoke(id.value(), at)) == 1;
     }
 }

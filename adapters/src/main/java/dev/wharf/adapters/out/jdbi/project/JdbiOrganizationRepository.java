@@ -5,6 +5,7 @@ import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.UserId;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,5 +43,15 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
     @Override
     public Optional<Membership> findMembership(OrganizationId organizationId, UserId userId) {
         return dao.findMembership(organizationId.value(), userId.value());
+    }
+
+    @Override
+    public List<Organization> findAll() {
+        return dao.findAll();
+    }
+
+    @Override
+    public List<Membership> findMembershipsOfUser(UserId userId) {
+        return dao.findMembershipsOfUser(userId.value());
     }
 }

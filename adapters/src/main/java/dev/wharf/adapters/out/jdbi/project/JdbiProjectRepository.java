@@ -1,8 +1,10 @@
 package dev.wharf.adapters.out.jdbi.project;
 
 import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,5 +29,20 @@ public final class JdbiProjectRepository implements ProjectRepository {
     @Override
     public Optional<Project> findById(ProjectId id) {
         return dao.find(id.value());
+    }
+
+    @Override
+    public List<Project> findAll() {
+        return dao.findAll();
+    }
+
+    @Override
+    public List<Project> findByOrganization(OrganizationId organizationId) {
+        return dao.findByOrganization(organizationId.value());
+    }
+
+    @Override
+    public ProjectId nextFreeId() {
+        return ProjectId.of(dao.nextFreeId());
     }
 }

@@ -3,6 +3,7 @@ package dev.wharf.adapters.out.jdbi.project;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -28,5 +29,10 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(String email) {
         return email == null ? Optional.empty() : dao.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<User> findAll() {
+        return dao.findAll();
     }
 }

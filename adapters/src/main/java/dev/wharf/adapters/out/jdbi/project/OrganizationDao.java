@@ -3,6 +3,7 @@ package dev.wharf.adapters.out.jdbi.project;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -38,4 +39,12 @@ interface OrganizationDao {
             SELECT organization_id, user_id, role, joined_at FROM organization_membership
             WHERE organization_id = :organizationId AND user_id = :userId""")
     Optional<Membership> findMembership(@Bind("organizationId") UUID organizationId, @Bind("userId") UUID userId);
+
+    @SqlQuery("SELECT id, name, created_at FROM organization ORDER BY created_at, id")
+    List<Organization> findAll();
+
+    @SqlQuery("""
+            SELECT organization_id, user_id, role, joined_at FROM organization_membership
+            WHERE user_id = :userId ORDER BY joined_at, organization_id""")
+    List<Membership> findMembershipsOfUser(@Bind("userId") UUID userId);
 }

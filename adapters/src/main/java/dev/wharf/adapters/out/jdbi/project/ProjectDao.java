@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.jdbi.project;
 
 import dev.wharf.domain.project.Project;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -23,4 +24,15 @@ interface ProjectDao {
 
     @SqlQuery("SELECT id, organization_id, name, time_zone, created_at FROM project WHERE id = :id")
     Optional<Project> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT id, organization_id, name, time_zone, created_at FROM project ORDER BY id")
+    List<Project> findAll();
+
+    @SqlQuery("""
+            SELECT id, organization_id, name, time_zone, created_at FROM project
+            WHERE organization_id = :organizationId ORDER BY id""")
+    List<Project> findByOrganization(@Bind("organizationId") UUID organizationId);
+
+    @SqlQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM project")
+    long nextFreeId();
 }

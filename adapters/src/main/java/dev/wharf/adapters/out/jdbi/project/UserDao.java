@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.jdbi.project;
 
 import dev.wharf.domain.project.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -19,4 +20,7 @@ interface UserDao {
 
     @SqlQuery("SELECT id, email, created_at FROM app_user WHERE email = :email")
     Optional<User> findByEmail(@Bind("email") String email);
+
+    @SqlQuery("SELECT id, email, created_at FROM app_user ORDER BY email")
+    List<User> findAll();
 }

@@ -1,0 +1,8 @@
+package dev.wharf.application.port.in.admin;
+
+import java.util.List;
+
+/** Keys, revoked ones included, oldest first; never a secret or its hash. */
+public interface ListApiKeysUseCase {
+    List<ApiKeySummary> listApiKeys(ListApiKeysQuery query);
+}

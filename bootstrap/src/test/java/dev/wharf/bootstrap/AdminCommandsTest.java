@@ -1,0 +1,204 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.adapters.out.jdbi.FlywayMigrations;
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
+import dev.wharf.application.service.ApiKeyAuthenticationService;
+import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.testing.TestDatabase;
+import dev.wharf.testing.TestDatabases;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's commands as the jar runs them (Dropwizard's {@link Cli}, argument parsing, the configuration file),
+ * in process against a fresh migrated database, on H2 and on PostgreSQL.
+ */
+class AdminCommandsTest {
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    abstract static class Contract {
+        @TempDir
+        Path directory;
+
+        private TestDatabase database;
+        private String config;
+        private ApiKeyAuthenticationService authentication;
+
+        abstract TestDatabase createDatabase();
+
+        /** What one command printed, and whether it failed. */
+        record Run(String out, String err, boolean failed) {}
+
+        @BeforeEach
+        void setUp() throws IOException {
+            database = createDatabase();
+            new FlywayMigrations(database.dataSource()).migrate();
+            authentication =
+                    new ApiKeyAuthenticationService(new JdbiApiKeyRepository(WharfJdbi.create(database.dataSource())));
+            Path file = directory.resolve("wharf.yml");
+            Files.writeString(file, """
+                    migrateOnStart: false
+                    database:
+                      driverClass: %s
+                      url: "%s"
+                      user: "%s"
+                      password: "%s"
+                      minSize: 1
+                      initialSize: 1
+                      maxSize: 4
+                    logging:
+                      level: WARN
+                    """.formatted(
+                            "h2".equals(database.engine()) ? "org.h2.Driver" : "org.postgresql.Driver",
+                            database.jdbcUrl(),
+                            database.username(),
+                            database.password()));
+            config = file.toString();
+        }
+
+        @AfterEach
+        void tearDown() {
+            database.close();
+        }
+
+        Run wharf(String... args) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
+            Bootstrap<WharfConfiguration> bootstrap = new Bootstrap<>(new WharfApplication());
+            bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                    new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+            AdminCommands.addTo(bootstrap, printer);
+            String[] withConfig = java.util.Arrays.copyOf(args, args.length + 1);
+            withConfig[args.length] = config;
+            Optional<Throwable> failure =
+                    new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
+            return new Run(
+                    out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure.isPresent());
+        }
+
+        private static String firstId(String text) {
+            Matcher matcher = UUID.matcher(text);
+            assertThat(matcher.find()).as("an id in %s", text).isTrue();
+            return matcher.group();
+        }
+
+        @Test
+        void aKeyCreatedByTheCommandsAuthenticatesUntilItIsRevokedAndIsNeverListed() throws Exception {
+            Run org = wharf("org", "create", "--name", "Acme Inc");
+            String orgId = firstId(org.out());
+            assertThat(wharf("org", "list").out()).contains(orgId).contains("Acme Inc");
+
+            assertThat(wharf("project", "create", "--org", orgId, "--name", "Web", "--time-zone", "Europe/Paris")
+                            .out())
+                    .startsWith("Created project 1 (Web)");
+            assertThat(wharf("project", "create", "--org", orgId, "--name", "Ten", "--id", "10")
+                            .out())
+                    .startsWith("Created project 10 (Ten)");
+            assertThat(wharf("project", "list", "--org", orgId).out())
+                    .contains("Europe/Paris")
+                    .contains("Ten");
+
+            assertThat(wharf("user", "create", "--email", "Ann@Example.com", "--org", orgId, "--role", "admin")
+                            .out())
+                    .startsWith("Created user ")
+                    .contains("ann@example.com")
+                    .contains("(admin)");
+            assertThat(wharf("user", "list", "--org", orgId).out()).contains("ann@example.com");
+
+            Run created = wharf(
+                    "key",
+                    "create",
+                    "--email",
+                    "ann@example.com",
+                    "--label",
+                    "ci",
+                    "--scopes",
+                    "warehouse_view:read,warehouse_jobs:write",
+                    "--projects",
+                    "1,10");
+            assertThat(created.failed()).as(created.err()).isFalse();
+            Matcher line = Pattern.compile("(?m)^API key: (phx_\\S+)$").matcher(created.out());
+            assertThat(line.find()).as(created.out()).isTrue();
+            String plaintext = line.group(1);
+            assertThat(created.out().split(Pattern.quote(plaintext), -1)).hasSize(2);
+            String keyId = firstId(created.out());
+
+            assertThat(authentication.authenticate(plaintext))
+                    .hasValueSatisfying(
+                            actor -> assertThat(actor.apiKeyId().toString()).isEqualTo(keyId));
+
+            String hash = ApiKeySecret.parse(plaintext).hash();
+            Run listed = wharf("key", "list");
+            assertThat(listed.out())
+                    .contains(keyId)
+                    .contains(plaintext.substring(0, 8))
+                    .doesNotContain(plaintext)
+                    .doesNotContain(hash);
+
+            Run revoked = wharf("key", "revoke", "--id", keyId);
+            assertThat(revoked.out()).startsWith("Revoked API key " + keyId).doesNotContain(plaintext);
+
+            assertThat(authentication.authenticate(plaintext)).isEmpty();
+            Run afterwards = wharf("key", "list", "--email", "ann@example.com");
+            assertThat(afterwards.out())
+                    .contains(keyId)
+                    .doesNotContain(plaintext)
+                    .doesNotContain(hash);
+            assertThat(afterwards.out().lines().skip(1).findFirst().orElseThrow())
+                    .matches(".*Z  ci$");
+        }
+
+        @Test
+        void aWrongArgumentOrUnknownReferenceIsOneLineOnStandardError() throws Exception {
+            Run badOrg = wharf("project", "create", "--org", "acme", "--name", "Web");
+            assertThat(badOrg.failed()).isTrue();
+            assertThat(badOrg.err()).isEqualTo("wharf: --org must be an organization id (a UUID), got 'acme'\n");
+
+            Run unknownUser = wharf("key", "create", "--email", "nobody@example.com", "--label", "ci", "--scopes", "*");
+            assertThat(unknownUser.failed()).isTrue();
+            assertThat(unknownUser.err()).isEqualTo("wharf: no user has the e-mail nobody@example.com\n");
+            assertThat(unknownUser.out()).doesNotContain("phx_");
+
+            String orgId = firstId(wharf("org", "create", "--name", "Acme").out());
+            Run badRole = wharf("user", "create", "--email", "a@example.com", "--org", orgId, "--role", "king");
+            assertThat(badRole.err()).isEqualTo("wharf: --role must be member, admin or owner, got 'king'\n");
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+        @Override
+        TestDatabase createDatabase() {
+            return TestDatabases.h2();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        @Override
+        TestDatabase createDatabase() {
+            return TestDatabases.postgres();
+        }
+    }
+}
