@@ -24,6 +24,7 @@ public final class ContractTarget implements AutoCloseable {
 
     static final String ONLY_IN_PROCESS = "only the in-process mode can arrange other users, API keys and projects"
             + " (the API has no endpoints for them; remote mode, -D" + BASE_URL + ", has no metadata access)";
+    static final String NEEDS_NEW_PROJECT = "needs a project that has never had a warehouse: " + ONLY_IN_PROCESS;
     private static final Set<String> STILL_MOVING = Set.of("pending", "deleting");
     private static final Set<String> LIVE = Set.of("pending", "provisioning", "ready", "deleting");
 
@@ -80,7 +81,12 @@ public final class ContractTarget implements AutoCloseable {
 
     /** The in-process application, to arrange principals and projects; skips the test in remote mode. */
     InProcessWharf inProcess() {
-        assumeTrue(isInProcess(), ONLY_IN_PROCESS);
+        return inProcess(ONLY_IN_PROCESS);
+    }
+
+    /** The in-process application; skips the test in remote mode, saying {@code why}. */
+    InProcessWharf inProcess(String why) {
+        assumeTrue(isInProcess(), why);
         return inProcess;
     }
 
@@ -91,7 +97,7 @@ public final class ContractTarget implements AutoCloseable {
 
     /** A project that has never had a warehouse: created in process; remote mode cannot create one (skipped). */
     ProjectId newProject() {
-        return inProcess().project();
+        return inProcess(NEEDS_NEW_PROJECT).project();
     }
 
     /**

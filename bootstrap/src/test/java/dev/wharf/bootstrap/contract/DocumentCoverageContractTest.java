@@ -54,7 +54,10 @@ class DocumentCoverageContractTest extends ContractTest {
     @Test
     void theResourcesJerseyServesAreTheOnesTheScanFinds() {
         Set<Class<?>> registered = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
-        for (Object resource : target.inProcess().registeredResources()) {
+        for (Object resource : target.inProcess(
+                        "Jersey's registered resources are visible only in process; remotely the scanned @Path"
+                                + " classes stand for them")
+                .registeredResources()) {
             Class<?> type = resource instanceof Class<?> c ? c : resource.getClass();
             if (type.isAnnotationPresent(Path.class)) {
                 registered.add(type);
