@@ -28,7 +28,13 @@ public final class PgWire implements AutoCloseable {
 
     /** Logs in, or throws {@link IOException} when the server refuses or hangs up. */
     public static PgWire connect(int port, String user, String database, String password) throws IOException {
-        PgWire wire = new PgWire(new Socket("127.0.0.1", port));
+        return connect("127.0.0.1", port, user, database, password);
+    }
+
+    /** Logs in to {@code host}, or throws {@link IOException} when the server refuses or hangs up. */
+    public static PgWire connect(String host, int port, String user, String database, String password)
+            throws IOException {
+        PgWire wire = new PgWire(new Socket(host, port));
         wire.socket.setSoTimeout(10_000);
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.BodySizeLimitFilter;
+import dev.wharf.adapters.in.rest.SchemaResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
@@ -86,6 +87,7 @@ final class Wiring {
         registerErrorHandling(jersey);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
+        jersey.register(new SchemaResource());
     }
 
     private static void registerErrorHandling(JerseyEnvironment jersey) {

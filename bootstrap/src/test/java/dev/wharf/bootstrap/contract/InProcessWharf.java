@@ -1,0 +1,186 @@
+package dev.wharf.bootstrap.contract;
+
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.bootstrap.WharfApplication;
+import dev.wharf.bootstrap.WharfConfiguration;
+import dev.wharf.domain.project.ApiKey;
+import dev.wharf.domain.project.ApiKeyId;
+import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.Organization;
+import dev.wharf.domain.project.OrganizationId;
+import dev.wharf.domain.project.OrganizationRole;
+import dev.wharf.domain.project.Project;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.project.User;
+import dev.wharf.domain.project.UserId;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Wharf started in process for the contract suite: in-memory H2 metadata, the H2 engine in a temporary directory on
+ * free ports, a fixed dev key; and direct metadata access to arrange what the API cannot create (projects, users,
+ * organizations, keys).
+ */
+final class InProcessWharf {
+    static final String KEY = "phx_apitestkeyapitestkeyapitestkeyapitestkey1";
+
+    private final String metadataUrl =
+            "jdbc:h2:mem:contract_" + UUID.randomUUID().toString().replace("-", "")
+                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private final Path dataDir = temporaryDirectory();
+    private final int warehousePort = freePort();
+    private final AtomicLong nextProject = new AtomicLong(100);
+    private final DropwizardAppExtension<WharfConfiguration> app = new DropwizardAppExtension<>(
+            WharfApplication.class,
+            ResourceHelpers.resourceFilePath("api-test.yml"),
+            ConfigOverride.config("database.url", metadataUrl),
+            ConfigOverride.config(
+                    "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
+            ConfigOverride.config("engine.h2.dataDir", dataDir.toString()),
+            ConfigOverride.config("engine.h2.pgPort", Integer.toString(warehousePort)),
+            ConfigOverride.config("engine.h2.tcpPort", Integer.toString(freePort())));
+    private Jdbi metadata;
+    private OrganizationId defaultOrganization;
+    private Principals principals;
+
+    /** Keys of callers other than the dev admin, arranged once per JVM. */
+    record Principals(String member, String readOnly, String outsider, String limitedToOtherProject) {}
+
+    private InProcessWharf() {}
+
+    static InProcessWharf start() {
+        InProcessWharf wharf = new InProcessWharf();
+        try {
+            wharf.app.before();
+        } catch (Exception e) {
+            throw new IllegalStateException("Wharf did not start in process", e);
+        }
+        wharf.metadata = wharf.openMetadata();
+        wharf.defaultOrganization = new JdbiProjectRepository(wharf.metadata)
+                .findById(ProjectId.of(1))
+                .orElseThrow()
+                .organizationId();
+        return wharf;
+    }
+
+    void stop() {
+        app.after();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + app.getLocalPort();
+    }
+
+    int warehousePort() {
+        return warehousePort;
+    }
+
+    /** The resource classes and instances Jersey serves, as registered by the wiring. */
+    Set<Object> registeredResources() {
+        Set<Object> all = new java.util.HashSet<>(
+                app.getEnvironment().jersey().getResourceConfig().getInstances());
+        all.addAll(app.getEnvironment().jersey().getResourceConfig().getClasses());
+        return all;
+    }
+
+    synchronized Principals principals() {
+        if (principals == null) {
+            UserId admin = devUser();
+            String member = keyFor(
+                    user("member@example.com", defaultOrganization, OrganizationRole.MEMBER),
+                    Set.of(Scope.ALL),
+                    Set.of());
+            String readOnly = keyFor(admin, Set.of(Scope.WAREHOUSE_VIEW_READ), Set.of());
+            String limited = keyFor(admin, Set.of(Scope.ALL), Set.of(project()));
+            String outsider = keyFor(
+                    user("outsider@example.com", organization("Elsewhere"), OrganizationRole.OWNER),
+                    Set.of(Scope.ALL),
+                    Set.of());
+            principals = new Principals(member, readOnly, outsider, limited);
+        }
+        return principals;
+    }
+
+    UserId devUser() {
+        return new JdbiUserRepository(metadata)
+                .findByEmail("dev@localhost")
+                .orElseThrow()
+                .id();
+    }
+
+    OrganizationId defaultOrganization() {
+        return defaultOrganization;
+    }
+
+    ProjectId project() {
+        ProjectId id = ProjectId.of(nextProject.getAndIncrement());
+        new JdbiProjectRepository(metadata)
+                .insert(new Project(id, defaultOrganization, "Project " + id, ZoneOffset.UTC, Instant.now()));
+        return id;
+    }
+
+    OrganizationId organization(String name) {
+        Organization organization = new Organization(OrganizationId.random(), name, Instant.now());
+        new JdbiOrganizationRepository(metadata).insert(organization);
+        return organization.id();
+    }
+
+    UserId user(String email, OrganizationId organization, OrganizationRole role) {
+        User user = new User(UserId.random(), email, Instant.now());
+        new JdbiUserRepository(metadata).insert(user);
+        new JdbiOrganizationRepository(metadata)
+                .saveMembership(new Membership(organization, user.id(), role, Instant.now()));
+        return user.id();
+    }
+
+    String keyFor(UserId user, Set<Scope> scopes, Set<ProjectId> projects) {
+        ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+        new JdbiApiKeyRepository(metadata)
+                .insert(ApiKey.issue(ApiKeyId.random(), user, "contract", secret, scopes, projects, Instant.now()));
+        return secret.reveal();
+    }
+
+    private Jdbi openMetadata() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(metadataUrl);
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        return WharfJdbi.create(dataSource);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("wharf-contract");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.wharf.bootstrap.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.bootstrap.contract.ContractClient.Answer;
+import dev.wharf.domain.project.ProjectId;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET check-database-name}. */
+class NameCheckContractTest extends ContractTest {
+
+    @Test
+    void theNameCheckSaysWhyANameIsUnavailable() {
+        ProjectId project = target.scratchProject();
+        String checked = target.databaseName("checked", project);
+        provision(project, checked);
+
+        assertThat(api.get(path(project, "check-database-name?name=" + checked), admin)
+                        .json()
+                        .get("reason")
+                        .asText())
+                .isEqualTo("database name is already taken");
+        assertThat(api.get(path(project, "check-database-name?name=x"), admin)
+                        .json()
+                        .get("available")
+                        .asBoolean())
+                .isFalse();
+        String free = target.databaseName("free", project);
+        Answer answer = api.get(path(project, "check-database-name/?name=" + free), admin);
+        assertThat(answer.text()).isEqualTo("{\"name\":\"" + free + "\",\"available\":true}");
+        Answer missing = api.get(path(project, "check-database-name"), admin);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.error()).isEqualTo("name query parameter is required");
+    }
+
+    @Test
+    void anInvalidNameIsUnavailableWithTheRule() {
+        Answer answer = api.get(path(ProjectId.of(1), "check-database-name/?name=Bad_Name"), admin);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("available").asBoolean()).isFalse();
+        assertThat(answer.json().get("reason").asText()).contains("DNS label");
+    }
+}
