@@ -43,6 +43,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class InProcessWharf {
     static final String KEY = "phx_apitestkeyapitestkeyapitestkeyapitestkey1";
+    /**
+     * The overrides live as system properties for the whole run (the app is shared by the JVM's contract tests), so
+     * they get their own prefix: with Dropwizard's {@code dw.} they would reach every other application or command a
+     * test starts in this JVM.
+     */
+    private static final String PREFIX = "wharfcontract";
 
     private final String metadataUrl =
             "jdbc:h2:mem:contract_" + UUID.randomUUID().toString().replace("-", "")
@@ -53,12 +59,13 @@ final class InProcessWharf {
     private final DropwizardAppExtension<WharfConfiguration> app = new DropwizardAppExtension<>(
             WharfApplication.class,
             ResourceHelpers.resourceFilePath("api-test.yml"),
-            ConfigOverride.config("database.url", metadataUrl),
+            PREFIX,
+            ConfigOverride.config(PREFIX, "database.url", metadataUrl),
             ConfigOverride.config(
-                    "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
-            ConfigOverride.config("engine.h2.dataDir", dataDir.toString()),
-            ConfigOverride.config("engine.h2.pgPort", Integer.toString(warehousePort)),
-            ConfigOverride.config("engine.h2.tcpPort", Integer.toString(freePort())));
+                    PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
+            ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
+            ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(warehousePort)),
+            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(freePort())));
     private Jdbi metadata;
     private OrganizationId defaultOrganization;
     private Principals principals;
