@@ -71,6 +71,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 engine.stop();
             }
         });
+        environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning());
 
         if (configuration.getDev() != null) {

@@ -65,6 +65,15 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
                 "127.0.0.1", 5432, database.value(), "root", "jdbc:postgresql://127.0.0.1:5432/" + database);
     }
 
+    @Override
+    public void ping() {
+        BackendUnavailableException.Reason reason = outage.get();
+        if (reason != null) {
+            throw new BackendUnavailableException(
+                    reason, "engine " + reason.name().toLowerCase(), null);
+        }
+    }
+
     /** Whether a login to {@code database} with {@code password} would succeed. */
     public boolean accepts(DatabaseName database, String password) {
         return databases

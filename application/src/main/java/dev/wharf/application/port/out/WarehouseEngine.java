@@ -36,4 +36,11 @@ public interface WarehouseEngine {
 
     /** Where a user connects to the warehouse; never a password. */
     WarehouseConnection connection(DatabaseName database);
+
+    /**
+     * Checks that the engine answers, for health checks; throws {@link
+     * dev.wharf.domain.shared.BackendUnavailableException} when it does not. Engines without anything to reach keep
+     * the default.
+     */
+    default void ping() {}
 }

@@ -85,6 +85,15 @@ public final class H2WarehouseEngine implements WarehouseEngine {
         return servers.running();
     }
 
+    /** Healthy while both servers are up: that is all the embedded engine needs. */
+    @Override
+    public void ping() {
+        if (!isRunning()) {
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Reason.UNREACHABLE, "the H2 warehouse servers are not running", null);
+        }
+    }
+
     @Override
     public String name() {
         return "h2";
