@@ -25,6 +25,19 @@ public class DuckgresEngineConfiguration {
 
     private String publicHostSuffix = "";
 
+    /** Put before each database name to make duckgres' org id, so several Wharfs can share one duckgres. */
+    private String orgIdPrefix = "";
+
+    @JsonProperty
+    public String getOrgIdPrefix() {
+        return orgIdPrefix;
+    }
+
+    @JsonProperty
+    public void setOrgIdPrefix(String orgIdPrefix) {
+        this.orgIdPrefix = orgIdPrefix == null ? "" : orgIdPrefix;
+    }
+
     @Min(1)
     @Max(65535)
     private int publicPort = 5432;

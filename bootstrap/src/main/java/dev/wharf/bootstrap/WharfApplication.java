@@ -2,7 +2,7 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
-import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.project.ApiKeySecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -12,7 +12,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
@@ -59,18 +58,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
         Jdbi jdbi = WharfJdbi.configure(
                 new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
         Wiring wiring = new Wiring(jdbi);
-        H2WarehouseEngine engine = Engines.h2(configuration.getEngine().getH2());
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                engine.start();
-            }
-
-            @Override
-            public void stop() {
-                engine.stop();
-            }
-        });
+        WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning());
 

@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
  * and 400 become not found, conflict and rule violation with duckgres' message; any other refusal is unreachable.
  */
 public final class DuckgresWarehouseEngine implements WarehouseEngine {
+    private static final DatabaseName HEALTH_PROBE = new DatabaseName("wharf-health-probe");
     static final String ROOT = "root";
     private static final LoginName ROOT_LOGIN = new LoginName(ROOT);
 
@@ -187,5 +188,11 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     private static String message(Answer status, String fallback) {
         String message = status.json().path("status_message").asText("");
         return message.isBlank() ? fallback : message;
+    }
+
+    /** A name check is the cheapest authenticated round trip duckgres offers. */
+    @Override
+    public void ping() {
+        isNameAvailable(HEALTH_PROBE);
     }
 }
