@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * <p>Beyond stock duckgres it accepts the reset-password body {@code {"password": …}} that Wharf needs (see
  * {@link DuckgresWarehouseEngine}); {@link #ignorePasswordBody} makes it behave like stock duckgres.
  */
-final class FakeDuckgres implements AutoCloseable {
+public final class FakeDuckgres implements AutoCloseable {
     static final String NON_TERMINAL = "warehouse already exists in non-terminal state";
     static final String NOT_FOUND = "warehouse not found";
     static final String NOT_READY = "warehouse must be in ready state to reset password";
@@ -69,7 +69,7 @@ final class FakeDuckgres implements AutoCloseable {
         byte[] rootHash;
     }
 
-    FakeDuckgres(String secret, boolean advanceOnStatus) {
+    public FakeDuckgres(String secret, boolean advanceOnStatus) {
         this.secret = secret;
         this.advanceOnStatus = advanceOnStatus;
         try {
@@ -82,7 +82,7 @@ final class FakeDuckgres implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -114,13 +114,13 @@ final class FakeDuckgres implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    synchronized String state(String org) {
+    public synchronized String state(String org) {
         Row row = rows.get(org);
         return row == null ? null : row.state;
     }
 
     /** Whether {@code user} logs in to {@code org}'s ready warehouse with {@code password}. */
-    synchronized boolean login(String org, String user, String password) {
+    public synchronized boolean login(String org, String user, String password) {
         Row row = rows.get(org);
         return row != null
                 && "ready".equals(row.state)
