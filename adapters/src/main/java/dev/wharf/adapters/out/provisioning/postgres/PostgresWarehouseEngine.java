@@ -1,0 +1,278 @@
+package dev.wharf.adapters.out.provisioning.postgres;
+
+import static dev.wharf.adapters.out.provisioning.postgres.PostgresFailures.unavailable;
+import static dev.wharf.adapters.out.provisioning.postgres.PostgresFailures.unavailableWithoutCause;
+
+import dev.wharf.application.port.out.EngineProgress;
+import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.domain.credential.LoginName;
+import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.shared.NotFoundException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Properties;
+import org.postgresql.util.PasswordUtil;
+
+/**
+ * Warehouses as databases on a PostgreSQL server (14 or later), administered through an admin connection that may
+ * point at a different server from Wharf's own metadata database.
+ *
+ * <p>The admin role needs {@code CREATEDB} and {@code CREATEROLE} (a superuser works too). It makes itself a member
+ * of every warehouse login it creates, which PostgreSQL requires before it may create a database owned by that login,
+ * end the login's sessions or drop it.
+ *
+ * <p>Each warehouse gets a login role ({@link RoleNames}) that owns the warehouse's database; {@code CONNECT} on that
+ * database is revoked from {@code PUBLIC} and granted to the login only, so no other warehouse's login can enter it.
+ * The login has no password until {@link #setPassword}, which stores a SCRAM-SHA-256 verifier computed here: the
+ * plaintext never leaves this JVM, so it cannot reach the server's log either.
+ *
+ * <p>Every operation opens a fresh admin connection: they are rare (a provision, a reset, a deprovision), a
+ * connection costs a few milliseconds, and no pooled session can carry state or a broken socket from one to the next.
+ * Each one is idempotent: it checks {@code pg_roles} and {@code pg_database} before creating, and tolerates a
+ * concurrent worker that created the same object first.
+ */
+public final class PostgresWarehouseEngine implements WarehouseEngine {
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+    private final PostgresEngineSettings settings;
+
+    public PostgresWarehouseEngine(PostgresEngineSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public LoginName loginFor(DatabaseName database) {
+        return RoleNames.roleFor(settings.rolePrefix(), database);
+    }
+
+    @Override
+    public EngineProgress provision(DatabaseName database) {
+        String role = loginFor(database).value();
+        try (Connection c = admin()) {
+            Optional<String> owner = ownerOf(c, database);
+            if (owner.isPresent() && !owner.get().equals(role)) {
+                return notOurs(database);
+            }
+            if (roleExists(c, role)) {
+                becomeMemberOf(c, role);
+                execute(c, "ALTER ROLE " + Sql.identifier(role) + " LOGIN");
+            } else {
+                executeIgnoring(
+                        c,
+                        "CREATE ROLE " + Sql.identifier(role) + " LOGIN PASSWORD NULL",
+                        PostgresFailures.DUPLICATE_OBJECT);
+                becomeMemberOf(c, role);
+            }
+            if (owner.isEmpty()) {
+                executeIgnoring(
+                        c,
+                        "CREATE DATABASE " + Sql.identifier(database.value()) + " OWNER " + Sql.identifier(role),
+                        PostgresFailures.DUPLICATE_DATABASE);
+                owner = ownerOf(c, database);
+                if (owner.isPresent() && !owner.get().equals(role)) {
+                    return notOurs(database);
+                }
+            }
+            execute(c, "REVOKE CONNECT ON DATABASE " + Sql.identifier(database.value()) + " FROM PUBLIC");
+            execute(c, "GRANT CONNECT ON DATABASE " + Sql.identifier(database.value()) + " TO " + Sql.identifier(role));
+            return EngineProgress.done();
+        } catch (SQLException e) {
+            throw unavailable("provision", database, e);
+        }
+    }
+
+    @Override
+    public void setPassword(DatabaseName database, Password password) {
+        String role = loginFor(database).value();
+        char[] plain = password.reveal().toCharArray();
+        String verifier;
+        try {
+            verifier = PasswordUtil.encodeScramSha256(plain);
+        } finally {
+            Arrays.fill(plain, '\0');
+        }
+        try (Connection c = admin()) {
+            if (!roleExists(c, role)) {
+                throw missing(database);
+            }
+            // Checked first so that the usual miss never reaches the server's error log with the statement.
+            try (Statement alter = c.createStatement()) {
+                alter.execute("ALTER ROLE " + Sql.identifier(role) + " PASSWORD " + Sql.literal(verifier));
+            } catch (SQLException e) {
+                if (PostgresFailures.UNDEFINED_OBJECT.equals(e.getSQLState())) {
+                    throw missing(database);
+                }
+                throw unavailableWithoutCause("set the password of", database, e);
+            }
+            endSessions(c, role, null);
+        } catch (SQLException e) {
+            throw unavailable("set the password of", database, e);
+        }
+    }
+
+    @Override
+    public EngineProgress deprovision(DatabaseName database) {
+        String role = loginFor(database).value();
+        try (Connection c = admin()) {
+            Optional<String> owner = ownerOf(c, database);
+            if (owner.isPresent() && !owner.get().equals(role)) {
+                return notOurs(database);
+            }
+            boolean login = roleExists(c, role);
+            if (login) {
+                becomeMemberOf(c, role);
+                execute(c, "ALTER ROLE " + Sql.identifier(role) + " NOLOGIN");
+            }
+            endSessions(c, role, database.value());
+            execute(c, "DROP DATABASE IF EXISTS " + Sql.identifier(database.value()) + " WITH (FORCE)");
+            if (login) {
+                try {
+                    execute(c, "DROP ROLE IF EXISTS " + Sql.identifier(role));
+                } catch (SQLException e) {
+                    if (PostgresFailures.DEPENDENT_OBJECTS_STILL_EXIST.equals(e.getSQLState())) {
+                        return EngineProgress.failed("the login of warehouse " + database + " still owns objects or"
+                                + " privileges outside its database on the postgres engine");
+                    }
+                    throw e;
+                }
+            }
+            return EngineProgress.done();
+        } catch (SQLException e) {
+            throw unavailable("deprovision", database, e);
+        }
+    }
+
+    @Override
+    public WarehouseConnection connection(DatabaseName database) {
+        String host =
+                settings.publicHost().contains(":") && !settings.publicHost().startsWith("[")
+                        ? "[" + settings.publicHost() + "]"
+                        : settings.publicHost();
+        String url = "jdbc:postgresql://" + host + ":" + settings.publicPort() + "/" + database.value();
+        return new WarehouseConnection(
+                settings.publicHost(),
+                settings.publicPort(),
+                database.value(),
+                loginFor(database).value(),
+                url);
+    }
+
+    /**
+     * A fresh admin connection. {@code connectTimeout} bounds the TCP connect; {@code socketTimeout} (the statement
+     * timeout plus the connect timeout) bounds a server that stops answering, and is longer than
+     * {@code statement_timeout} so that a slow statement is cancelled by the server, cleanly, first. The driver's
+     * {@code loginTimeout} is not used: it runs each connect on an extra thread and reports a timeout with the same
+     * SQLState as a refused connection; the socket timeout already covers a server that accepts and then stays silent.
+     */
+    private Connection admin() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.adminUser());
+        if (!settings.adminPassword().isEmpty()) {
+            properties.setProperty("password", settings.adminPassword());
+        }
+        properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
+        properties.setProperty(
+                "socketTimeout",
+                Long.toString(ceilSeconds(settings.statementTimeout()) + ceilSeconds(settings.connectTimeout())));
+        properties.setProperty("ApplicationName", "wharf-postgres-engine");
+        Connection c = DRIVER.connect(settings.adminJdbcUrl(), properties);
+        if (c == null) {
+            throw new IllegalStateException("adminJdbcUrl is not a PostgreSQL JDBC URL");
+        }
+        try (Statement session = c.createStatement()) {
+            session.execute("SET statement_timeout = "
+                    + Math.max(1, settings.statementTimeout().toMillis())
+                    + "; SET password_encryption = 'scram-sha-256'; SET standard_conforming_strings = on");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private static NotFoundException missing(DatabaseName database) {
+        return new NotFoundException("warehouse " + database + " has no login on the postgres engine");
+    }
+
+    private static EngineProgress notOurs(DatabaseName database) {
+        return EngineProgress.failed("database " + database + " exists on the postgres engine and belongs to another"
+                + " role: it was not made for this warehouse, so it is left alone");
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    private static boolean roleExists(Connection c, String role) throws SQLException {
+        try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            find.setString(1, role);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static Optional<String> ownerOf(Connection c, DatabaseName database) throws SQLException {
+        try (PreparedStatement find =
+                c.prepareStatement("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
+            find.setString(1, database.value());
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Grants the login to the admin unless the admin already has its privileges (always true for a superuser). */
+    private static void becomeMemberOf(Connection c, String role) throws SQLException {
+        try (PreparedStatement check = c.prepareStatement("SELECT pg_has_role(current_user, ?, 'USAGE')")) {
+            check.setString(1, role);
+            try (ResultSet rows = check.executeQuery()) {
+                if (rows.next() && rows.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        execute(c, "GRANT " + Sql.identifier(role) + " TO CURRENT_USER");
+    }
+
+    /** Ends the sessions of {@code role} and, when given, every session in {@code database}, waiting for each. */
+    private void endSessions(Connection c, String role, String database) throws SQLException {
+        try (PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(pid, ?) FROM pg_stat_activity"
+                + " WHERE (usename = ? OR datname = ?) AND pid <> pg_backend_pid()")) {
+            end.setLong(1, Math.max(1, settings.statementTimeout().toMillis() / 2));
+            end.setString(2, role);
+            end.setString(3, database);
+            end.execute();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Runs {@code sql}, treating {@code sqlState} (another worker got there first) as success. */
+    private static void executeIgnoring(Connection c, String sql, String sqlState) throws SQLException {
+        try {
+            execute(c, sql);
+        } catch (SQLException e) {
+            if (!sqlState.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.wharf.adapters.out.provisioning.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.wharf.application.port.out.EngineProgress;
+import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import dev.wharf.domain.shared.BackendUnavailableException;
+import dev.wharf.domain.shared.BackendUnavailableException.Reason;
+import dev.wharf.domain.shared.NotFoundException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostgresWarehouseEngineTest {
+    private final SecureRandomPasswordGenerator passwords = new SecureRandomPasswordGenerator();
+    private PostgresEngineFixture fixture;
+    private PostgresWarehouseEngine engine;
+
+    @BeforeEach
+    void start() {
+        fixture = new PostgresEngineFixture();
+        engine = fixture.engine;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private DatabaseName provisioned(String prefix) {
+        DatabaseName name = unique(prefix);
+        assertThat(engine.provision(name)).isEqualTo(EngineProgress.done());
+        return name;
+    }
+
+    private DatabaseName unique(String prefix) {
+        DatabaseName name =
+                new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        fixture.track(name);
+        return name;
+    }
+
+    private String role(DatabaseName name) {
+        return engine.loginFor(name).value();
+    }
+
+    @Test
+    void passwordsAreStoredAsScramVerifiers() {
+        DatabaseName name = provisioned("scram");
+        assertThat(fixture.adminQuery("SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = '" + role(name) + "'"))
+                .as("no password before the first reset")
+                .isEqualTo("t");
+
+        engine.setPassword(name, passwords.generate());
+
+        assertThat(fixture.adminQuery("SELECT rolpassword FROM pg_authid WHERE rolname = '" + role(name) + "'"))
+                .startsWith("SCRAM-SHA-256$");
+    }
+
+    @Test
+    void aSecondWarehousesLoginIsRefusedConnectOnTheFirstDatabase() {
+        DatabaseName first = provisioned("first");
+        DatabaseName second = provisioned("second");
+        Password password = passwords.generate();
+        engine.setPassword(second, password);
+
+        assertThatThrownBy(() ->
+                        fixture.login(first, role(second), password.reveal()).close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied for database");
+        assertThat(fixture.adminQuery("SELECT has_database_privilege('public', '" + first.value() + "', 'CONNECT')"))
+                .isEqualTo("f");
+    }
+
+    @Test
+    void aResetEndsTheOpenSessionsOfTheLogin() throws SQLException {
+        DatabaseName name = provisioned("sessions");
+        Password first = passwords.generate();
+        engine.setPassword(name, first);
+        try (Connection session = fixture.login(name, role(name), first.reveal())) {
+            assertThat(session.isValid(2)).isTrue();
+
+            engine.setPassword(name, passwords.generate());
+
+            assertThatThrownBy(() -> {
+                        try (Statement statement = session.createStatement()) {
+                            statement.execute("SELECT 1");
+                        }
+                    })
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsReportedQuicklyAndWithoutSecrets() {
+        PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
+                withPassword(fixture.settings("jdbc:postgresql://127.0.0.1:1/test", Duration.ofSeconds(5))));
+        long start = System.nanoTime();
+
+        BackendUnavailableException e = catchThrowableOfType(
+                BackendUnavailableException.class, () -> refused.provision(new DatabaseName("unreachable")));
+
+        assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(e.getMessage()).doesNotContain("admin-secret").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void anUnknownHostIsUnreachable() {
+        PostgresWarehouseEngine unknown = new PostgresWarehouseEngine(
+                fixture.settings("jdbc:postgresql://no-such-host.invalid:5432/test", Duration.ofSeconds(5)));
+
+        assertThat(catchThrowableOfType(
+                                BackendUnavailableException.class,
+                                () -> unknown.setPassword(new DatabaseName("unknown"), passwords.generate()))
+                        .reason())
+                .isEqualTo(Reason.UNREACHABLE);
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsATimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            PostgresWarehouseEngine stuck = new PostgresWarehouseEngine(fixture.settings(
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test", Duration.ofMillis(500)));
+            long start = System.nanoTime();
+
+            BackendUnavailableException e = catchThrowableOfType(
+                    BackendUnavailableException.class, () -> stuck.provision(new DatabaseName("silent")));
+
+            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aStatementThatWaitsLongerThanTheStatementTimeoutIsATimeout() throws SQLException {
+        DatabaseName name = unique("locked");
+        PostgresWarehouseEngine impatient =
+                new PostgresWarehouseEngine(fixture.settings(fixture.adminUrl, Duration.ofMillis(300)));
+        try (Connection other = fixture.admin()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                // The same role, created and not yet committed: the engine's CREATE ROLE waits for this transaction.
+                lock.execute("CREATE ROLE " + Sql.identifier(role(name)));
+            }
+
+            BackendUnavailableException e =
+                    catchThrowableOfType(BackendUnavailableException.class, () -> impatient.provision(name));
+
+            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            other.rollback();
+        }
+        assertThat(engine.provision(name)).as("a retry finishes").isEqualTo(EngineProgress.done());
+    }
+
+    @Test
+    void theLongestAndMostHyphenatedNamesWork() {
+        DatabaseName longest = new DatabaseName("a" + "-".repeat(61) + "b");
+        DatabaseName longPlain = new DatabaseName(
+                "z" + UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, 62));
+        fixture.track(longest);
+        fixture.track(longPlain);
+
+        assertThat(engine.provision(longest)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(longPlain)).isEqualTo(EngineProgress.done());
+        engine.setPassword(longest, passwords.generate());
+
+        assertThat(role(longest)).hasSize(63).isNotEqualTo(role(longPlain));
+        assertThat(fixture.adminQuery(
+                        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + longest.value() + "'"))
+                .isEqualTo(role(longest));
+        assertThat(engine.deprovision(longest)).isEqualTo(EngineProgress.done());
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + role(longest) + "'"))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void aProvisionInterruptedAfterTheRoleIsFinished() {
+        DatabaseName name = unique("interrupted");
+        fixture.adminExecute("CREATE ROLE " + Sql.identifier(role(name)) + " NOLOGIN");
+
+        assertThat(engine.provision(name)).isEqualTo(EngineProgress.done());
+
+        assertThat(fixture.adminQuery(
+                        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + name.value() + "'"))
+                .isEqualTo(role(name));
+        assertThat(fixture.adminQuery("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + role(name) + "'"))
+                .isEqualTo("t");
+    }
+
+    @Test
+    void aDatabaseThatWasNotMadeForTheWarehouseIsLeftAlone() {
+        DatabaseName existing = new DatabaseName("postgres");
+
+        assertThat(engine.provision(existing).outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(engine.deprovision(existing).outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = 'postgres'"))
+                .isEqualTo("1");
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + role(existing) + "'"))
+                .as("no login was created for it")
+                .isEqualTo("0");
+    }
+
+    @Test
+    void thePasswordNeverAppearsInAnError() {
+        DatabaseName name = provisioned("dropped");
+        assertThat(engine.deprovision(name)).isEqualTo(EngineProgress.done());
+        Password password = passwords.generate();
+
+        Throwable missing = catchThrowableOfType(NotFoundException.class, () -> engine.setPassword(name, password));
+        PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
+                fixture.settings("jdbc:postgresql://127.0.0.1:1/test", Duration.ofSeconds(5)));
+        Throwable unreachable =
+                catchThrowableOfType(BackendUnavailableException.class, () -> refused.setPassword(name, password));
+
+        for (Throwable error : new Throwable[] {missing, unreachable}) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage()))
+                        .doesNotContain(password.reveal())
+                        .doesNotContain("SCRAM-SHA-256")
+                        .doesNotContain("ALTER ROLE");
+            }
+        }
+    }
+
+    @Test
+    void anAdminWithOnlyCreatedbAndCreateroleIsEnough() {
+        String admin = "wharf_test_admin_" + UUID.randomUUID().toString().substring(0, 8);
+        Password adminPassword = passwords.generate();
+        fixture.adminExecute("CREATE ROLE " + Sql.identifier(admin) + " LOGIN CREATEDB CREATEROLE PASSWORD "
+                + Sql.literal(adminPassword.reveal()));
+        try {
+            PostgresEngineSettings s = fixture.settings(fixture.adminUrl, Duration.ofSeconds(30));
+            PostgresWarehouseEngine limited = new PostgresWarehouseEngine(new PostgresEngineSettings(
+                    s.adminJdbcUrl(),
+                    admin,
+                    adminPassword.reveal(),
+                    s.publicHost(),
+                    s.publicPort(),
+                    s.connectTimeout(),
+                    s.statementTimeout(),
+                    s.rolePrefix()));
+            DatabaseName name = unique("limited");
+            Password password = passwords.generate();
+
+            assertThat(limited.provision(name)).isEqualTo(EngineProgress.done());
+            limited.setPassword(name, password);
+            assertThat(fixture.canLogIn(name, role(name), password.reveal())).isTrue();
+            assertThat(limited.deprovision(name)).isEqualTo(EngineProgress.done());
+            assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name.value() + "'"))
+                    .isEqualTo("0");
+        } finally {
+            fixture.adminExecute("DROP ROLE IF EXISTS " + Sql.identifier(admin));
+        }
+    }
+
+    @Test
+    void settingsNeverPrintThePassword() {
+        assertThat(withPassword(fixture.settings(fixture.adminUrl, Duration.ofSeconds(1)))
+                        .toString())
+                .doesNotContain("admin-secret")
+                .contains("redacted");
+    }
+
+    private static PostgresEngineSettings withPassword(PostgresEngineSettings s) {
+        return new PostgresEngineSettings(
+                s.adminJdbcUrl(),
+                s.adminUser(),
+                "admin-secret",
+                s.publicHost(),
+                s.publicPort(),
+                s.connectTimeout(),
+                s.statementTimeout(),
+                s.rolePrefix());
+    }
+}
