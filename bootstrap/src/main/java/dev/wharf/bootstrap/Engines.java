@@ -4,6 +4,8 @@ import dev.wharf.adapters.out.provisioning.duckgres.DuckgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.duckgres.DuckgresWarehouseEngine;
 import dev.wharf.adapters.out.provisioning.h2.H2EngineSettings;
 import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
+import dev.wharf.adapters.out.provisioning.postgres.PostgresEngineSettings;
+import dev.wharf.adapters.out.provisioning.postgres.PostgresWarehouseEngine;
 import dev.wharf.application.port.out.WarehouseEngine;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
@@ -21,7 +23,7 @@ final class Engines {
     static WarehouseEngine create(EngineConfiguration configuration, LifecycleEnvironment lifecycle) {
         return switch (configuration.getType()) {
             case "duckgres" -> duckgres(configuration.getDuckgres());
-            case "postgres" -> throw new StartupException("engine type postgres is not available yet");
+            case "postgres" -> postgres(configuration.getPostgres());
             default -> h2(configuration.getH2(), lifecycle);
         };
     }
@@ -45,6 +47,18 @@ final class Engines {
             }
         });
         return engine;
+    }
+
+    static PostgresWarehouseEngine postgres(PostgresEngineConfiguration c) {
+        return new PostgresWarehouseEngine(new PostgresEngineSettings(
+                c.getAdminUrl(),
+                c.getAdminUser(),
+                c.getAdminPassword(),
+                c.getPublicHost(),
+                c.getPublicPort(),
+                millis(c.getConnectTimeout()),
+                millis(c.getStatementTimeout()),
+                c.getRolePrefix()));
     }
 
     static DuckgresWarehouseEngine duckgres(DuckgresEngineConfiguration c) {

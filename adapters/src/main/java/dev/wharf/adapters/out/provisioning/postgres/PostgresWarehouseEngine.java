@@ -170,6 +170,19 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                 url);
     }
 
+    /** Healthy when the admin connection opens and answers. */
+    @Override
+    public void ping() {
+        try (Connection c = admin();
+                Statement statement = c.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw unavailable("reach the server of", HEALTH_PROBE, e);
+        }
+    }
+
+    private static final DatabaseName HEALTH_PROBE = new DatabaseName("health-check");
+
     /**
      * A fresh admin connection. {@code connectTimeout} bounds the TCP connect; {@code socketTimeout} (the statement
      * timeout plus the connect timeout) bounds a server that stops answering, and is longer than

@@ -42,6 +42,22 @@ final class PostgresEngineFixture implements AutoCloseable {
         host = parsed.getProperty("PGHOST").split(",")[0];
         port = Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
         engine = new PostgresWarehouseEngine(settings(adminUrl, Duration.ofSeconds(30)));
+        adminExecute("DO $$BEGIN CREATE ROLE " + SCRAM_GROUP + " NOLOGIN;"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END$$");
+    }
+
+    /**
+     * The group whose members must log in with SCRAM: `.ci/run` puts {@code host all +wharf_scram_logins 127.0.0.1/32
+     * scram-sha-256} first in pg_hba.conf, since the machines' server otherwise trusts every local login. The
+     * fixture makes each warehouse login a member, so password checks can be observed on that server.
+     */
+    static final String SCRAM_GROUP = "wharf_scram_logins";
+
+    private void joinScramGroup(DatabaseName database) {
+        String role = engine.loginFor(database).value();
+        if (adminQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'") != null) {
+            adminExecute("GRANT " + SCRAM_GROUP + " TO \"" + role + "\"");
+        }
     }
 
     PostgresEngineSettings settings(String url, Duration statementTimeout) {
@@ -72,7 +88,9 @@ final class PostgresEngineFixture implements AutoCloseable {
             @Override
             public EngineProgress provision(DatabaseName database) {
                 track(database);
-                return engine.provision(database);
+                EngineProgress progress = engine.provision(database);
+                joinScramGroup(database);
+                return progress;
             }
 
             @Override
@@ -150,8 +168,9 @@ final class PostgresEngineFixture implements AutoCloseable {
             return;
         }
         String message = "the PostgreSQL server at " + host + ":" + port + " accepts logins without checking"
-                + " passwords (pg_hba.conf 'trust'), so the password behaviour cannot be tested: point "
-                + "WHARF_TEST_POSTGRES_URL at a server with scram-sha-256 authentication";
+                + " passwords (pg_hba.conf 'trust'), so the password behaviour cannot be tested: run .ci/run once"
+                + " (it requires SCRAM for members of " + SCRAM_GROUP + "), or point WHARF_TEST_POSTGRES_URL at a"
+                + " server with scram-sha-256 authentication";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }
@@ -162,6 +181,7 @@ final class PostgresEngineFixture implements AutoCloseable {
         DatabaseName probe = new DatabaseName("password-probe-" + Long.toHexString(System.nanoTime()));
         track(probe);
         engine.provision(probe);
+        joinScramGroup(probe);
         return !canLogIn(probe, engine.loginFor(probe).value(), "not-the-password");
     }
 

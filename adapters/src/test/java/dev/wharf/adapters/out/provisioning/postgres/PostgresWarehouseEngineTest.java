@@ -105,6 +105,17 @@ class PostgresWarehouseEngineTest {
     }
 
     @Test
+    void pingAnswersWhenTheServerDoesAndReportsItUnreachableWhenNot() {
+        fixture.engine.ping();
+        PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
+                fixture.settings("jdbc:postgresql://127.0.0.1:1/test", Duration.ofSeconds(5)));
+
+        BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, refused::ping);
+
+        assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+    }
+
+    @Test
     void anUnreachableServerIsReportedQuicklyAndWithoutSecrets() {
         PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
                 withPassword(fixture.settings("jdbc:postgresql://127.0.0.1:1/test", Duration.ofSeconds(5))));
