@@ -58,7 +58,8 @@ final class Engines {
                 c.getPublicPort(),
                 millis(c.getConnectTimeout()),
                 millis(c.getStatementTimeout()),
-                c.getRolePrefix()));
+                c.getRolePrefix(),
+                c.getLoginGroup()));
     }
 
     static DuckgresWarehouseEngine duckgres(DuckgresEngineConfiguration c) {

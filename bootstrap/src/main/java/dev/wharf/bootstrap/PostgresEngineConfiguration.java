@@ -36,6 +36,19 @@ public class PostgresEngineConfiguration {
     @NotEmpty
     private String rolePrefix = "wh_";
 
+    /** A group every warehouse login joins, so pg_hba.conf can require SCRAM for exactly those logins. */
+    private String loginGroup = "";
+
+    @JsonProperty
+    public String getLoginGroup() {
+        return loginGroup;
+    }
+
+    @JsonProperty
+    public void setLoginGroup(String loginGroup) {
+        this.loginGroup = loginGroup == null ? "" : loginGroup;
+    }
+
     @JsonProperty
     public String getAdminUrl() {
         return adminUrl;

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *     seconds)
  * @param rolePrefix what every warehouse login starts with: a lower-case letter, then at most 29 lower-case letters,
  *     digits or underscores
+ * @param loginGroup a group role every warehouse login joins (created NOLOGIN when missing), or null: the operator's
+ *     pg_hba.conf can then require passwords for the group ({@code host all +group 0.0.0.0/0 scram-sha-256}), which
+ *     a server that trusts local logins would not otherwise check
  */
 public record PostgresEngineSettings(
         String adminJdbcUrl,
@@ -27,9 +30,11 @@ public record PostgresEngineSettings(
         int publicPort,
         Duration connectTimeout,
         Duration statementTimeout,
-        String rolePrefix) {
+        String rolePrefix,
+        String loginGroup) {
     public static final String DEFAULT_ROLE_PREFIX = "wh_";
     private static final Pattern PREFIX = Pattern.compile("^[a-z][a-z0-9_]{0,29}$");
+    private static final Pattern GROUP = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
 
     public PostgresEngineSettings {
         if (adminJdbcUrl == null || !adminJdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -44,6 +49,11 @@ public record PostgresEngineSettings(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(statementTimeout, "statementTimeout");
         rolePrefix = rolePrefix == null ? DEFAULT_ROLE_PREFIX : rolePrefix;
+        loginGroup = loginGroup == null || loginGroup.isBlank() ? null : loginGroup;
+        if (loginGroup != null && !GROUP.matcher(loginGroup).matches()) {
+            throw new IllegalArgumentException("loginGroup must be a lower-case letter followed by at most 62"
+                    + " lower-case letters, digits or underscores, was '" + loginGroup + "'");
+        }
         if (!PREFIX.matcher(rolePrefix).matches()) {
             throw new IllegalArgumentException("rolePrefix must be a lower-case letter followed by at most 29"
                     + " lower-case letters, digits or underscores, was '" + rolePrefix + "'");
@@ -68,6 +78,7 @@ public record PostgresEngineSettings(
         return "PostgresEngineSettings[adminJdbcUrl=" + adminJdbcUrl + ", adminUser=" + adminUser
                 + ", adminPassword=" + (adminPassword.isEmpty() ? "(empty)" : "(redacted)") + ", publicHost="
                 + publicHost + ", publicPort=" + publicPort + ", connectTimeout=" + connectTimeout
-                + ", statementTimeout=" + statementTimeout + ", rolePrefix=" + rolePrefix + "]";
+                + ", statementTimeout=" + statementTimeout + ", rolePrefix=" + rolePrefix + ", loginGroup=" + loginGroup
+                + "]";
     }
 }

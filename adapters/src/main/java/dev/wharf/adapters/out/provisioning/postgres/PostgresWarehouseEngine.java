@@ -86,12 +86,25 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                     return notOurs(database);
                 }
             }
+            joinLoginGroup(c, role);
             execute(c, "REVOKE CONNECT ON DATABASE " + Sql.identifier(database.value()) + " FROM PUBLIC");
             execute(c, "GRANT CONNECT ON DATABASE " + Sql.identifier(database.value()) + " TO " + Sql.identifier(role));
             return EngineProgress.done();
         } catch (SQLException e) {
             throw unavailable("provision", database, e);
         }
+    }
+
+    /** Puts the login in the configured group (creating the group once), so pg_hba.conf can demand its password. */
+    private void joinLoginGroup(Connection c, String role) throws SQLException {
+        String group = settings.loginGroup();
+        if (group == null) {
+            return;
+        }
+        if (!roleExists(c, group)) {
+            executeIgnoring(c, "CREATE ROLE " + Sql.identifier(group) + " NOLOGIN", PostgresFailures.DUPLICATE_OBJECT);
+        }
+        execute(c, "GRANT " + Sql.identifier(group) + " TO " + Sql.identifier(role));
     }
 
     @Override

@@ -42,23 +42,15 @@ final class PostgresEngineFixture implements AutoCloseable {
         host = parsed.getProperty("PGHOST").split(",")[0];
         port = Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
         engine = new PostgresWarehouseEngine(settings(adminUrl, Duration.ofSeconds(30)));
-        adminExecute("DO $$BEGIN CREATE ROLE " + SCRAM_GROUP + " NOLOGIN;"
-                + " EXCEPTION WHEN duplicate_object THEN NULL; END$$");
     }
 
     /**
      * The group whose members must log in with SCRAM: `.ci/run` puts {@code host all +wharf_scram_logins 127.0.0.1/32
      * scram-sha-256} first in pg_hba.conf, since the machines' server otherwise trusts every local login. The
-     * fixture makes each warehouse login a member, so password checks can be observed on that server.
+     * engine under test puts each warehouse login in it (its loginGroup setting), so password checks can be
+     * observed on that server.
      */
     static final String SCRAM_GROUP = "wharf_scram_logins";
-
-    private void joinScramGroup(DatabaseName database) {
-        String role = engine.loginFor(database).value();
-        if (adminQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'") != null) {
-            adminExecute("GRANT " + SCRAM_GROUP + " TO \"" + role + "\"");
-        }
-    }
 
     PostgresEngineSettings settings(String url, Duration statementTimeout) {
         return new PostgresEngineSettings(
@@ -69,7 +61,8 @@ final class PostgresEngineFixture implements AutoCloseable {
                 port,
                 Duration.ofSeconds(2),
                 statementTimeout,
-                PostgresEngineSettings.DEFAULT_ROLE_PREFIX);
+                PostgresEngineSettings.DEFAULT_ROLE_PREFIX,
+                SCRAM_GROUP);
     }
 
     /** The engine, recording every warehouse it is asked to provision so that {@link #close()} removes it. */
@@ -88,9 +81,7 @@ final class PostgresEngineFixture implements AutoCloseable {
             @Override
             public EngineProgress provision(DatabaseName database) {
                 track(database);
-                EngineProgress progress = engine.provision(database);
-                joinScramGroup(database);
-                return progress;
+                return engine.provision(database);
             }
 
             @Override
@@ -181,7 +172,6 @@ final class PostgresEngineFixture implements AutoCloseable {
         DatabaseName probe = new DatabaseName("password-probe-" + Long.toHexString(System.nanoTime()));
         track(probe);
         engine.provision(probe);
-        joinScramGroup(probe);
         return !canLogIn(probe, engine.loginFor(probe).value(), "not-the-password");
     }
 

@@ -105,6 +105,21 @@ class PostgresWarehouseEngineTest {
     }
 
     @Test
+    void everyLoginJoinsTheConfiguredGroupSoPgHbaCanRequireItsPassword() {
+        DatabaseName name = new DatabaseName("grouped-" + Long.toHexString(System.nanoTime()));
+        fixture.track(name);
+
+        engine.provision(name);
+        engine.provision(name);
+
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_auth_members m"
+                        + " JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member"
+                        + " WHERE g.rolname = '" + PostgresEngineFixture.SCRAM_GROUP + "' AND r.rolname = '"
+                        + engine.loginFor(name).value() + "'"))
+                .isEqualTo("1");
+    }
+
+    @Test
     void pingAnswersWhenTheServerDoesAndReportsItUnreachableWhenNot() {
         fixture.engine.ping();
         PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
@@ -263,7 +278,8 @@ class PostgresWarehouseEngineTest {
                     s.publicPort(),
                     s.connectTimeout(),
                     s.statementTimeout(),
-                    s.rolePrefix()));
+                    s.rolePrefix(),
+                    s.loginGroup()));
             DatabaseName name = unique("limited");
             Password password = passwords.generate();
 
@@ -295,6 +311,7 @@ class PostgresWarehouseEngineTest {
                 s.publicPort(),
                 s.connectTimeout(),
                 s.statementTimeout(),
-                s.rolePrefix());
+                s.rolePrefix(),
+                s.loginGroup());
     }
 }
