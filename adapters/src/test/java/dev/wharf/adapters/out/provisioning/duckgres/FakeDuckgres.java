@@ -87,7 +87,7 @@ public final class FakeDuckgres implements AutoCloseable {
     }
 
     /** Every answer waits this long first. */
-    void slow(Duration delay) {
+    public void slow(Duration delay) {
         this.delay = delay;
     }
 
