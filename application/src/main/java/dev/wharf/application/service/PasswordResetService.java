@@ -62,8 +62,7 @@ public final class PasswordResetService implements ResetWarehousePasswordUseCase
                     .findByProject(command.projectId())
                     .orElseGet(() ->
                             Credential.forNewWarehouse(command.projectId(), engine.loginFor(warehouse.databaseName())));
-            Password password = passwords.generate();
-            engine.setPassword(warehouse.databaseName(), password);
+            Password password = engine.setPassword(warehouse.databaseName(), passwords.generate());
             Credential updated = current.passwordSet(warehouse, command.actor().userId(), clock.instant());
             credentials.save(updated);
             return new PasswordReset(updated.username(), password, updated.passwordLastSetAt());

@@ -44,12 +44,14 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public void setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, Password password) {
         enter();
         if (!databases.containsKey(database.value())) {
             throw new IllegalStateException("no database " + database);
         }
         databases.put(database.value(), Optional.of(password));
+
+        return password;
     }
 
     @Override

@@ -26,10 +26,12 @@ public interface WarehouseEngine {
     EngineProgress provision(DatabaseName database);
 
     /**
-     * Puts {@code password} in force for the warehouse's login before returning: the old password is refused from
-     * then on, and the engine ends sessions opened with it where it can.
+     * Puts a new password in force for the warehouse's login before returning, and returns it: the old password is
+     * refused from then on, and the engine ends sessions opened with it where it can. Engines that can set a given
+     * password put {@code proposed} in force; an engine that only generates its own (stock duckgres) returns that one.
+     * Either way the caller hands it out once and keeps nothing.
      */
-    void setPassword(DatabaseName database, Password password);
+    Password setPassword(DatabaseName database, Password proposed);
 
     /** Removes the database, its login and its files, or carries on removing them. */
     EngineProgress deprovision(DatabaseName database);

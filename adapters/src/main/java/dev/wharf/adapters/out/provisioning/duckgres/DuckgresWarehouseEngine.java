@@ -23,12 +23,12 @@ import java.nio.charset.StandardCharsets;
  * <p>duckgres runs its own state machine (pending, provisioning, ready, failed, deleting, deleted); {@link #provision}
  * and {@link #deprovision} read it and ask for the next step, so running either again after an interruption is safe.
  *
- * <p><b>Passwords: a contract extension.</b> duckgres generates the root password itself (on provision and on
- * {@code POST reset-password}) and returns it once, whereas Wharf generates the password and asks the engine to put it
- * in force. This engine never learns a password it did not generate: it discards the one provision returns, and
- * {@link #setPassword} sends {@code {"password": …}} in the reset-password body. Stock duckgres has no such body; a
- * duckgres that ignores it and answers with a password of its own is refused as unable to set a given password (that
- * password is dropped, so nobody knows it). Ending sessions opened with the old password is up to duckgres.
+ * <p><b>Passwords.</b> duckgres generates the root password itself (on provision and on {@code POST reset-password})
+ * and returns it once. The one provision returns is discarded unread: the first password comes from a reset once the
+ * warehouse is ready. {@link #setPassword} sends Wharf's proposal as {@code {"password": …}} in the reset-password
+ * body; a duckgres that honours it puts that one in force, and stock duckgres, which ignores the body, answers with a
+ * password of its own (32 random bytes, base64url), which is returned to the caller once instead, never kept. Ending
+ * sessions opened with the old password is up to duckgres.
  *
  * <p>Errors: no answer in time is {@link Reason#TIMEOUT}, no connection {@link Reason#UNREACHABLE}; duckgres' 404, 409
  * and 400 become not found, conflict and rule violation with duckgres' message; any other refusal is unreachable.
@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 public final class DuckgresWarehouseEngine implements WarehouseEngine {
     private static final DatabaseName HEALTH_PROBE = new DatabaseName("wharf-health-probe");
     static final String ROOT = "root";
+    private static final int MIN_GENERATED_LENGTH = 32;
     private static final LoginName ROOT_LOGIN = new LoginName(ROOT);
 
     private final DuckgresEngineSettings settings;
@@ -79,7 +80,7 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public void setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, Password password) {
         String path = orgPath(database, "/reset-password");
         ObjectNode body = client.object();
         body.put("password", password.reveal());
@@ -88,13 +89,14 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
             throw DuckgresClient.refusal("POST", path, answer);
         }
         JsonNode returned = answer.json().path("password");
-        if (returned.isTextual() && !returned.asText().equals(password.reveal())) {
-            throw new BackendUnavailableException(
-                    Reason.UNREACHABLE,
-                    "duckgres generated a password of its own instead of setting the given one: it lacks the"
-                            + " reset-password {\"password\"} extension Wharf needs",
-                    null);
+        if (!returned.isTextual() || returned.asText().equals(password.reveal())) {
+            return password;
         }
+        if (returned.asText().length() < MIN_GENERATED_LENGTH) {
+            throw new BackendUnavailableException(
+                    Reason.UNREACHABLE, "duckgres returned a password too short to hand out", null);
+        }
+        return new Password(returned.asText());
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class H2WarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public void setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, Password password) {
         try (Connection c = open(database, false)) {
             try (PreparedStatement alter = c.prepareStatement("ALTER USER " + ROOT_SQL + " SET PASSWORD ?")) {
                 alter.setString(1, password.reveal());
@@ -139,6 +139,8 @@ public final class H2WarehouseEngine implements WarehouseEngine {
             }
             throw unavailable("set the password of", database, e);
         }
+
+        return password;
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public void setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, Password password) {
         String role = loginFor(database).value();
         char[] plain = password.reveal().toCharArray();
         String verifier;
@@ -134,6 +134,8 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
         } catch (SQLException e) {
             throw unavailable("set the password of", database, e);
         }
+
+        return password;
     }
 
     @Override

@@ -179,14 +179,23 @@ class DuckgresWarehouseEngineTest {
     }
 
     @Test
-    void aDuckgresWithoutThePasswordExtensionIsRefusedNotTrusted() {
+    void aStockDuckgresThatGeneratesItsOwnPasswordHandsThatOneBack() {
         ready(SALES);
         duckgres.ignorePasswordBody();
 
-        assertThatThrownBy(() -> engine.setPassword(SALES, P1))
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessageContaining("extension");
+        Password inForce = engine.setPassword(SALES, P1);
+
+        assertThat(inForce.reveal()).isNotEqualTo(P1.reveal()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(duckgres.login("sales-wh", "root", inForce.reveal())).isTrue();
         assertThat(duckgres.login("sales-wh", "root", P1.reveal())).isFalse();
+    }
+
+    @Test
+    void aDuckgresThatHonoursTheProposalPutsItInForce() {
+        ready(SALES);
+
+        assertThat(engine.setPassword(SALES, P1)).isEqualTo(P1);
+        assertThat(duckgres.login("sales-wh", "root", P1.reveal())).isTrue();
     }
 
     @Test

@@ -85,8 +85,8 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public void setPassword(DatabaseName database, Password password) {
-                engine.setPassword(database, password);
+            public Password setPassword(DatabaseName database, Password password) {
+                return engine.setPassword(database, password);
             }
 
             @Override
