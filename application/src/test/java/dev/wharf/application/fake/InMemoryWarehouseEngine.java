@@ -5,11 +5,13 @@ import dev.wharf.application.port.out.WarehouseConnection;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +24,12 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final AtomicReference<BackendUnavailableException.Reason> outage = new AtomicReference<>();
     private final AtomicInteger passesBeforeReady = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicBoolean ownPasswords = new AtomicBoolean();
+
+    /** From now on the engine ignores proposed passwords and makes its own, as stock duckgres does. */
+    public void generateOwnPasswords() {
+        ownPasswords.set(true);
+    }
 
     @Override
     public String name() {
@@ -44,8 +52,9 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public Password setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, Password proposed) {
         enter();
+        Password password = ownPasswords.get() ? new SecureRandomPasswordGenerator().generate() : proposed;
         if (!databases.containsKey(database.value())) {
             throw new IllegalStateException("no database " + database);
         }

@@ -101,6 +101,16 @@ class WarehouseServicesTest {
     }
 
     @Test
+    void anEngineThatMakesItsOwnPasswordHasThatOneHandedOut() {
+        readyWarehouse();
+        engine.generateOwnPasswords();
+
+        PasswordReset reset = resets.reset(new WarehouseQuery(admin, PROJECT));
+
+        assertThat(engine.accepts(NAME, reset.password().reveal())).isTrue();
+    }
+
+    @Test
     void anUnreachableOrSlowEngineChangesNothingOnReset() {
         readyWarehouse();
         PasswordReset first = resets.reset(new WarehouseQuery(admin, PROJECT));
