@@ -61,6 +61,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning());
+        wiring.serveJobs(environment, configuration.getJobs());
 
         if (configuration.getDev() != null) {
             DevMode devMode = new DevMode(configuration.getDev());

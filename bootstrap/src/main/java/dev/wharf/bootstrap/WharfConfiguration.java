@@ -43,6 +43,20 @@ public class WharfConfiguration extends Configuration {
         this.provisioning = provisioning;
     }
 
+    @Valid
+    @NotNull
+    private JobsConfiguration jobs = new JobsConfiguration();
+
+    @JsonProperty
+    public JobsConfiguration getJobs() {
+        return jobs;
+    }
+
+    @JsonProperty
+    public void setJobs(JobsConfiguration jobs) {
+        this.jobs = jobs;
+    }
+
     /** Present only in dev mode: where its API key is kept. */
     @Valid
     private DevModeSettings dev;

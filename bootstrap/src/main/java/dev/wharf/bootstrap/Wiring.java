@@ -9,9 +9,13 @@ import dev.wharf.adapters.in.rest.errors.JsonExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.TooLargeExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.UnexpectedExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.WebApplicationExceptionMapper;
+import dev.wharf.adapters.in.rest.job.JobResource;
+import dev.wharf.adapters.in.rest.job.SourceResource;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
@@ -25,9 +29,12 @@ import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
+import dev.wharf.application.service.JobService;
 import dev.wharf.application.service.PasswordResetService;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
+import dev.wharf.application.service.SourceService;
+import dev.wharf.application.service.StaleJobService;
 import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import io.dropwizard.core.setup.Environment;
@@ -88,6 +95,24 @@ final class Wiring {
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
+    }
+
+    /** Sources and the job reporting API, and the loop that fails jobs without a heartbeat. */
+    void serveJobs(Environment environment, JobsConfiguration settings) {
+        JdbiSourceRepository sources = new JdbiSourceRepository(jdbi);
+        JdbiJobRepository jobs = new JdbiJobRepository(jdbi);
+        environment
+                .lifecycle()
+                .manage(new StaleJobLoop(
+                        new StaleJobService(
+                                transactions, jobs, settings.heartbeatTimeout(), settings.staleBatchSize(), CLOCK),
+                        settings.staleCheckInterval()));
+
+        ProjectAccess access = new ProjectAccess(projects, organizations);
+        SourceService sourceService = new SourceService(access, transactions, sources, CLOCK);
+        JobService jobService = new JobService(access, transactions, sources, jobs, CLOCK);
+        environment.jersey().register(new SourceResource(sourceService, sourceService, sourceService));
+        environment.jersey().register(new JobResource(jobService, jobService, jobService));
     }
 
     private static void registerErrorHandling(JerseyEnvironment jersey) {

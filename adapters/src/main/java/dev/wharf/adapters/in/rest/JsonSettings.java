@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * How the API reads and writes JSON: unknown fields are refused, a number or boolean is not silently turned into a
- * string, and dates are never written as numbers.
+ * string (nor a string, fraction or boolean into an integer, nor a string or number into a boolean), and dates are never written as numbers.
  */
 public final class JsonSettings {
     private JsonSettings() {}
@@ -22,5 +22,12 @@ public final class JsonSettings {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }
