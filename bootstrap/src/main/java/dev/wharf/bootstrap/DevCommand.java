@@ -45,7 +45,7 @@ final class DevCommand extends WharfServerCommand {
         System.setProperty(
                 "dw.database.url",
                 "jdbc:h2:file:" + dataDir.resolve("wharf")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
         System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
         System.setProperty("dw.engine.h2.dataDir", dataDir.toString());
         System.setProperty("dw.engine.h2.pgPort", Integer.toString(warehousePort));

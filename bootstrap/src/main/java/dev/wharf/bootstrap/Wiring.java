@@ -2,6 +2,7 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.BodySizeLimitFilter;
 import dev.wharf.adapters.in.rest.SchemaResource;
+import dev.wharf.adapters.in.rest.activity.ActivityResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
@@ -13,6 +14,7 @@ import dev.wharf.adapters.in.rest.job.JobResource;
 import dev.wharf.adapters.in.rest.job.SourceResource;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
+import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
@@ -29,7 +31,9 @@ import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
+import dev.wharf.application.service.JobActivityService;
 import dev.wharf.application.service.JobService;
+import dev.wharf.application.service.JobStatsService;
 import dev.wharf.application.service.PasswordResetService;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
@@ -95,6 +99,14 @@ final class Wiring {
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
+        registerActivity(jersey, access);
+    }
+
+    /** running_activity, completed_activity and job_stats: reads only, through their own query port. */
+    private void registerActivity(JerseyEnvironment jersey, ProjectAccess access) {
+        JdbiJobActivityQueries queries = new JdbiJobActivityQueries(jdbi);
+        JobActivityService activity = new JobActivityService(access, queries, CLOCK);
+        jersey.register(new ActivityResource(activity, activity, new JobStatsService(access, queries, CLOCK)));
     }
 
     /** Sources and the job reporting API, and the loop that fails jobs without a heartbeat. */

@@ -1,6 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.CredentialRepositoryContract;
+import dev.wharf.application.port.out.JobActivityQueriesContract;
 import dev.wharf.application.port.out.JobRepositoriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepositoriesContract;
@@ -44,6 +45,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Jobs extends JobRepositoriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class JobActivity extends JobActivityQueriesContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

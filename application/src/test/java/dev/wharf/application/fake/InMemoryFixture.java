@@ -2,6 +2,7 @@ package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.ApiKeyRepository;
 import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.PersistenceFixture;
@@ -23,6 +24,7 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final ApiKeyRepository apiKeys = new InMemoryApiKeyRepository(store);
     private final SourceRepository sources = new InMemorySourceRepository(store);
     private final JobRepository jobs = new InMemoryJobRepository(store);
+    private final JobActivityQueries jobActivity = new InMemoryJobActivityQueries(store);
 
     public InMemoryStore store() {
         return store;
@@ -71,6 +73,11 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public JobRepository jobs() {
         return jobs;
+    }
+
+    @Override
+    public JobActivityQueries jobActivity() {
+        return jobActivity;
     }
 
     /** Nothing to release: the store goes with the fixture. */

@@ -1,6 +1,8 @@
 package dev.wharf.bootstrap.contract;
 
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
@@ -144,6 +147,24 @@ final class InProcessWharf {
         new JdbiProjectRepository(metadata)
                 .insert(new Project(id, defaultOrganization, "Project " + id, ZoneOffset.UTC, Instant.now()));
         return id;
+    }
+
+    /** A new project of the default organization whose job statistics are bucketed in {@code zone}. */
+    ProjectId project(ZoneId zone) {
+        ProjectId id = ProjectId.of(nextProject.getAndIncrement());
+        new JdbiProjectRepository(metadata)
+                .insert(new Project(id, defaultOrganization, "Project " + id, zone, Instant.now()));
+        return id;
+    }
+
+    /** The job store, to arrange jobs the activity endpoints list. */
+    JdbiJobRepository jobs() {
+        return new JdbiJobRepository(metadata);
+    }
+
+    /** The source store, to arrange the sources imports belong to. */
+    JdbiSourceRepository sources() {
+        return new JdbiSourceRepository(metadata);
     }
 
     OrganizationId organization(String name) {

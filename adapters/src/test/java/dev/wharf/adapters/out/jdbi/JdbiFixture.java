@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi;
 
+import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
@@ -11,6 +12,7 @@ import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.out.ApiKeyRepository;
 import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.PersistenceFixture;
@@ -94,6 +96,11 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public JobRepository jobs() {
         return new JdbiJobRepository(jdbi);
+    }
+
+    @Override
+    public JobActivityQueries jobActivity() {
+        return new JdbiJobActivityQueries(jdbi);
     }
 
     public ProvisioningQueue provisioningQueue() {

@@ -36,6 +36,8 @@ public interface PersistenceFixture extends AutoCloseable {
 
     JobRepository jobs();
 
+    JobActivityQueries jobActivity();
+
     @Override
     void close();
 

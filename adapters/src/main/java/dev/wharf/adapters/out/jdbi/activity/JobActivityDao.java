@@ -1,0 +1,46 @@
+package dev.wharf.adapters.out.jdbi.activity;
+
+import dev.wharf.application.port.out.JobActivity;
+import dev.wharf.application.port.out.JobStatsEntry;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The activity list first narrows by {@code status IN (…)} on the union of both kinds' statuses, so the (project_id,
+ * status, created_at) index bounds the scan; the per-kind condition then filters what it finds.
+ */
+interface JobActivityDao {
+    @SqlQuery("""
+            SELECT j.id, j.kind, s.source_type, j.name, j.status, j.rows_count, j.created_at, j.finished_at,
+                j.latest_error, j.workflow_run_id, j.source_id
+            FROM warehouse_job j
+            LEFT JOIN external_data_source s ON s.id = j.source_id AND s.project_id = j.project_id
+            WHERE j.project_id = :projectId AND j.status IN (<statuses>) AND j.created_at >= :cutoff
+                AND ((j.kind = 'import' AND j.status IN (<importStatuses>))
+                    OR (j.kind = 'model' AND j.status IN (<modelStatuses>)))
+            ORDER BY j.created_at DESC, j.id DESC
+            LIMIT :limit OFFSET :offset""")
+    @RegisterRowMapper(JobActivityRowMapper.class)
+    List<JobActivity> activity(
+            @Bind("projectId") long projectId,
+            @BindList(value = "statuses", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> statuses,
+            @BindList(value = "importStatuses", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                    List<String> importStatuses,
+            @BindList(value = "modelStatuses", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> modelStatuses,
+            @Bind("cutoff") Instant cutoff,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
+
+    @SqlQuery("""
+            SELECT kind, status, created_at FROM warehouse_job
+            WHERE project_id = :projectId
+                AND ((kind = 'import' AND billable = TRUE
+                        AND (finished_at >= :cutoff OR (status = 'Running' AND created_at >= :cutoff)))
+                    OR (kind = 'model' AND created_at >= :cutoff))""")
+    @RegisterRowMapper(JobStatsEntryRowMapper.class)
+    List<JobStatsEntry> statsEntries(@Bind("projectId") long projectId, @Bind("cutoff") Instant cutoff);
+}

@@ -1,0 +1,73 @@
+package dev.wharf.application.fake;
+
+import dev.wharf.application.port.out.JobActivity;
+import dev.wharf.application.port.out.JobActivityQueries;
+import dev.wharf.application.port.out.JobStatsEntry;
+import dev.wharf.domain.job.Job;
+import dev.wharf.domain.job.JobKind;
+import dev.wharf.domain.job.JobStatus;
+import dev.wharf.domain.job.Source;
+import dev.wharf.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@link JobActivityQueries} over an {@link InMemoryStore}'s jobs and sources. */
+public final class InMemoryJobActivityQueries implements JobActivityQueries {
+    /** The JDBI store's order: {@code ORDER BY created_at DESC, id DESC}. */
+    private static final Comparator<Job> NEWEST_FIRST = Comparator.comparing(Job::createdAt)
+            .thenComparing(j -> j.id().value(), InMemoryStore.UUID_ORDER)
+            .reversed();
+
+    private final InMemoryStore store;
+
+    public InMemoryJobActivityQueries(InMemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<JobActivity> activity(ProjectId projectId, ActivityFilter filter, int limit, int offset) {
+        return store.read(t -> t.jobs.values().stream()
+                .filter(j -> j.projectId().equals(projectId)
+                        && !j.createdAt().isBefore(filter.cutoff())
+                        && (j.kind() == JobKind.IMPORT ? filter.importStatuses() : filter.modelStatuses())
+                                .contains(j.status()))
+                .sorted(NEWEST_FIRST)
+                .skip(Math.max(offset, 0))
+                .limit(Math.max(limit, 0))
+                .map(j -> {
+                    Source source = j.sourceId() == null ? null : t.sources.get(j.sourceId());
+                    return new JobActivity(
+                            j.id(),
+                            j.kind(),
+                            source == null ? null : source.sourceType(),
+                            j.name(),
+                            j.status(),
+                            j.rows(),
+                            j.createdAt(),
+                            j.finishedAt(),
+                            j.latestError(),
+                            j.workflowRunId(),
+                            j.sourceId());
+                })
+                .toList());
+    }
+
+    @Override
+    public List<JobStatsEntry> statsEntries(ProjectId projectId, Instant cutoff) {
+        return store.read(t -> t.jobs.values().stream()
+                .filter(j -> j.projectId().equals(projectId) && counts(j, cutoff))
+                .map(j -> new JobStatsEntry(j.kind(), j.status(), j.createdAt()))
+                .toList());
+    }
+
+    private static boolean counts(Job job, Instant cutoff) {
+        if (job.kind() == JobKind.MODEL) {
+            return !job.createdAt().isBefore(cutoff);
+        }
+        return job.billable()
+                && (job.finishedAt() != null
+                        ? !job.finishedAt().isBefore(cutoff)
+                        : job.status() == JobStatus.RUNNING && !job.createdAt().isBefore(cutoff));
+    }
+}
