@@ -62,6 +62,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning());
         wiring.serveJobs(environment, configuration.getJobs());
+        wiring.serveUsage(environment, configuration.getBilling().build(Wiring.CLOCK));
 
         if (configuration.getDev() != null) {
             DevMode devMode = new DevMode(configuration.getDev());

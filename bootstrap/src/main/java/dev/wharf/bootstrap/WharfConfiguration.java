@@ -57,6 +57,20 @@ public class WharfConfiguration extends Configuration {
         this.jobs = jobs;
     }
 
+    @Valid
+    @NotNull
+    private BillingConfiguration billing = new BillingConfiguration();
+
+    @JsonProperty
+    public BillingConfiguration getBilling() {
+        return billing;
+    }
+
+    @JsonProperty
+    public void setBilling(BillingConfiguration billing) {
+        this.billing = billing;
+    }
+
     /** Present only in dev mode: where its API key is kept. */
     @Valid
     private DevModeSettings dev;

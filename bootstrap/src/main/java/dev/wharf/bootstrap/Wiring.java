@@ -5,6 +5,7 @@ import dev.wharf.adapters.in.rest.SchemaResource;
 import dev.wharf.adapters.in.rest.activity.ActivityResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
+import dev.wharf.adapters.in.rest.errors.BillingInformationExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.JsonExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.TooLargeExceptionMapper;
@@ -12,6 +13,7 @@ import dev.wharf.adapters.in.rest.errors.UnexpectedExceptionMapper;
 import dev.wharf.adapters.in.rest.errors.WebApplicationExceptionMapper;
 import dev.wharf.adapters.in.rest.job.JobResource;
 import dev.wharf.adapters.in.rest.job.SourceResource;
+import dev.wharf.adapters.in.rest.usage.UsageResource;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
 import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
@@ -22,9 +24,11 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
+import dev.wharf.application.port.out.BillingSource;
 import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.WarehouseEngine;
@@ -39,6 +43,7 @@ import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
 import dev.wharf.application.service.SourceService;
 import dev.wharf.application.service.StaleJobService;
+import dev.wharf.application.service.TotalRowsStatsService;
 import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import io.dropwizard.core.setup.Environment;
@@ -127,10 +132,19 @@ final class Wiring {
         environment.jersey().register(new JobResource(jobService, jobService, jobService));
     }
 
+    /** total_rows_stats: the billing source's period and tracked rows against the rows the jobs loaded. */
+    void serveUsage(Environment environment, BillingSource billing) {
+        ProjectAccess access = new ProjectAccess(projects, organizations);
+        environment
+                .jersey()
+                .register(new UsageResource(new TotalRowsStatsService(access, billing, new JdbiUsageQueries(jdbi))));
+    }
+
     private static void registerErrorHandling(JerseyEnvironment jersey) {
         jersey.register(new BodySizeLimitFilter());
         jersey.register(new DomainExceptionMapper());
         jersey.register(new AccessExceptionMapper());
+        jersey.register(new BillingInformationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new TooLargeExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

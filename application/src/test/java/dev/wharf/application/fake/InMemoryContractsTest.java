@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.JobRepositoriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.TransactionRunnerContract;
+import dev.wharf.application.port.out.UsageQueriesContract;
 import dev.wharf.application.port.out.WarehouseRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
@@ -53,6 +54,14 @@ class InMemoryContractsTest {
 
     @Nested
     class JobActivity extends JobActivityQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Usage extends UsageQueriesContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
 
@@ -25,6 +26,7 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final SourceRepository sources = new InMemorySourceRepository(store);
     private final JobRepository jobs = new InMemoryJobRepository(store);
     private final JobActivityQueries jobActivity = new InMemoryJobActivityQueries(store);
+    private final UsageQueries usage = new InMemoryUsageQueries(store);
 
     public InMemoryStore store() {
         return store;
@@ -78,6 +80,11 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public JobActivityQueries jobActivity() {
         return jobActivity;
+    }
+
+    @Override
+    public UsageQueries usage() {
+        return usage;
     }
 
     /** Nothing to release: the store goes with the fixture. */

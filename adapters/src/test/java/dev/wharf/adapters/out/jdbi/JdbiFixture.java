@@ -8,6 +8,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.out.ApiKeyRepository;
@@ -20,6 +21,7 @@ import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.application.port.out.ProvisioningQueue;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.testing.TestDatabase;
@@ -101,6 +103,11 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public JobActivityQueries jobActivity() {
         return new JdbiJobActivityQueries(jdbi);
+    }
+
+    @Override
+    public UsageQueries usage() {
+        return new JdbiUsageQueries(jdbi);
     }
 
     public ProvisioningQueue provisioningQueue() {

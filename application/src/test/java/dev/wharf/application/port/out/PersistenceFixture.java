@@ -38,6 +38,8 @@ public interface PersistenceFixture extends AutoCloseable {
 
     JobActivityQueries jobActivity();
 
+    UsageQueries usage();
+
     @Override
     void close();
 

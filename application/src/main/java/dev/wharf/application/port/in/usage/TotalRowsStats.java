@@ -1,0 +1,42 @@
+package dev.wharf.application.port.in.usage;
+
+import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.shared.Require;
+import dev.wharf.domain.usage.BillingPeriod;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project's rows in its organization's current billing period. Without billing ({@code period} empty) every count
+ * is 0 and the breakdown is empty. Otherwise {@code pendingBillingRows = max(0, dbRows - trackedBillingRows)} and
+ * {@code totalRows = trackedBillingRows + pendingBillingRows}; the breakdown has every non-deleted source.
+ */
+public record TotalRowsStats(
+        Optional<BillingPeriod> period,
+        Map<SourceId, Long> rowsBySource,
+        long materializedRows,
+        long trackedBillingRows,
+        long pendingBillingRows) {
+    public TotalRowsStats {
+        Require.nonNull(period, "period");
+        rowsBySource = Map.copyOf(rowsBySource);
+    }
+
+    public static TotalRowsStats unavailable() {
+        return new TotalRowsStats(Optional.empty(), Map.of(), 0, 0, 0);
+    }
+
+    public static TotalRowsStats of(
+            BillingPeriod period, long trackedRows, long dbRows, long materializedRows, Map<SourceId, Long> bySource) {
+        return new TotalRowsStats(
+                Optional.of(period), bySource, materializedRows, trackedRows, Math.max(0, dbRows - trackedRows));
+    }
+
+    public boolean billingAvailable() {
+        return period.isPresent();
+    }
+
+    public long totalRows() {
+        return trackedBillingRows + pendingBillingRows;
+    }
+}
