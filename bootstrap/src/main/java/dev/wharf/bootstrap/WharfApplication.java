@@ -61,8 +61,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning());
-        wiring.serveJobs(environment, configuration.getJobs());
-        wiring.serveUsage(environment, configuration.getBilling().build(Wiring.CLOCK));
+        wiring.serveJobs(
+                environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK));
 
         if (configuration.getDev() != null) {
             DevMode devMode = new DevMode(configuration.getDev());

@@ -49,6 +49,12 @@ final class WharfProcess implements AutoCloseable {
     /** Starts {@code java -jar wharf.jar <args>} with the given environment added to this JVM's. */
     static WharfProcess start(Path workingDirectory, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
+        // A JVM started with SIGINT ignored (Maven run in the background by a script) passes that on to its children;
+        // coreutils' env resets it, so Ctrl-C behaviour can be tested however the build was started.
+        if (Files.isExecutable(Path.of("/usr/bin/env"))) {
+            command.add("/usr/bin/env");
+            command.add("--default-signal=INT");
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx256m");

@@ -21,12 +21,12 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
+import dev.wharf.testing.Ports;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,7 +57,7 @@ final class InProcessWharf {
             "jdbc:h2:mem:contract_" + UUID.randomUUID().toString().replace("-", "")
                     + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     private final Path dataDir = temporaryDirectory();
-    private final int warehousePort = freePort();
+    private final int warehousePort = Ports.free();
     private final AtomicLong nextProject = new AtomicLong(100);
     private final DropwizardAppExtension<WharfConfiguration> app = new DropwizardAppExtension<>(
             WharfApplication.class,
@@ -68,7 +68,7 @@ final class InProcessWharf {
                     PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
             ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
             ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(warehousePort)),
-            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(freePort())));
+            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(Ports.free())));
     private Jdbi metadata;
     private OrganizationId defaultOrganization;
     private Principals principals;
@@ -199,14 +199,6 @@ final class InProcessWharf {
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("wharf-contract");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,9 +4,8 @@ import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseEngineContract;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.testing.PgWire;
+import dev.wharf.testing.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +22,8 @@ class H2WarehouseEngineContractTest extends WarehouseEngineContract {
 
     @BeforeEach
     void start() {
-        pgPort = freePort();
-        engine = new H2WarehouseEngine(new H2EngineSettings(dataDir, "127.0.0.1", pgPort, freePort(), "127.0.0.1"));
+        pgPort = Ports.free();
+        engine = new H2WarehouseEngine(new H2EngineSettings(dataDir, "127.0.0.1", pgPort, Ports.free(), "127.0.0.1"));
         engine.start();
     }
 
@@ -44,14 +43,6 @@ class H2WarehouseEngineContractTest extends WarehouseEngineContract {
             return wire.query("SELECT 1").equals(List.of("1"));
         } catch (IOException refused) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

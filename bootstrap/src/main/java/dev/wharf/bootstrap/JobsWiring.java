@@ -1,0 +1,63 @@
+package dev.wharf.bootstrap;
+
+import dev.wharf.adapters.in.rest.activity.ActivityResource;
+import dev.wharf.adapters.in.rest.job.JobResource;
+import dev.wharf.adapters.in.rest.job.SourceResource;
+import dev.wharf.adapters.in.rest.usage.UsageResource;
+import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
+import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
+import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
+import dev.wharf.application.port.out.BillingSource;
+import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.service.JobActivityService;
+import dev.wharf.application.service.JobService;
+import dev.wharf.application.service.JobStatsService;
+import dev.wharf.application.service.ProjectAccess;
+import dev.wharf.application.service.SourceService;
+import dev.wharf.application.service.StaleJobService;
+import dev.wharf.application.service.TotalRowsStatsService;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The jobs feature: sources, job reports, the stale-job loop, activity, statistics and usage. */
+final class JobsWiring {
+    private final Jdbi jdbi;
+    private final TransactionRunner transactions;
+    private final ProjectAccess access;
+    private final Clock clock;
+
+    JobsWiring(Jdbi jdbi, TransactionRunner transactions, ProjectAccess access, Clock clock) {
+        this.jdbi = jdbi;
+        this.transactions = transactions;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    void serve(Environment environment, JobsConfiguration settings, BillingSource billing) {
+        JdbiSourceRepository sources = new JdbiSourceRepository(jdbi);
+        JdbiJobRepository jobs = new JdbiJobRepository(jdbi);
+        environment
+                .lifecycle()
+                .manage(new StaleJobLoop(
+                        new StaleJobService(
+                                transactions, jobs, settings.heartbeatTimeout(), settings.staleBatchSize(), clock),
+                        settings.staleCheckInterval()));
+
+        SourceService sourceService = new SourceService(access, transactions, sources, clock);
+        JobService jobService = new JobService(access, transactions, sources, jobs, clock);
+        environment.jersey().register(new SourceResource(sourceService, sourceService, sourceService));
+        environment.jersey().register(new JobResource(jobService, jobService, jobService));
+
+        JdbiJobActivityQueries queries = new JdbiJobActivityQueries(jdbi);
+        JobActivityService activity = new JobActivityService(access, queries, clock);
+        environment
+                .jersey()
+                .register(new ActivityResource(activity, activity, new JobStatsService(access, queries, clock)));
+
+        environment
+                .jersey()
+                .register(new UsageResource(new TotalRowsStatsService(access, billing, new JdbiUsageQueries(jdbi))));
+    }
+}
