@@ -10,6 +10,7 @@ import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.application.port.out.BillingSource;
 import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.service.CachingBillingSource;
 import dev.wharf.application.service.JobActivityService;
 import dev.wharf.application.service.JobService;
 import dev.wharf.application.service.JobStatsService;
@@ -19,10 +20,14 @@ import dev.wharf.application.service.StaleJobService;
 import dev.wharf.application.service.TotalRowsStatsService;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /** The jobs feature: sources, job reports, the stale-job loop, activity, statistics and usage. */
 final class JobsWiring {
+    /** How long starting a job trusts the billing service's last answer for an organization. */
+    private static final Duration BILLING_CACHE = Duration.ofSeconds(30);
+
     private final Jdbi jdbi;
     private final TransactionRunner transactions;
     private final ProjectAccess access;
@@ -46,7 +51,9 @@ final class JobsWiring {
                         settings.staleCheckInterval()));
 
         SourceService sourceService = new SourceService(access, transactions, sources, clock);
-        JobService jobService = new JobService(access, transactions, sources, jobs, clock);
+        JdbiUsageQueries usage = new JdbiUsageQueries(jdbi);
+        BillingSource cachedBilling = new CachingBillingSource(billing, BILLING_CACHE, clock);
+        JobService jobService = new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock);
         environment.jersey().register(new SourceResource(sourceService, sourceService, sourceService));
         environment.jersey().register(new JobResource(jobService, jobService, jobService));
 
@@ -56,8 +63,6 @@ final class JobsWiring {
                 .jersey()
                 .register(new ActivityResource(activity, activity, new JobStatsService(access, queries, clock)));
 
-        environment
-                .jersey()
-                .register(new UsageResource(new TotalRowsStatsService(access, billing, new JdbiUsageQueries(jdbi))));
+        environment.jersey().register(new UsageResource(new TotalRowsStatsService(access, billing, usage)));
     }
 }

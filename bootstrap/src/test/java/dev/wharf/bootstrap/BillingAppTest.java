@@ -114,6 +114,47 @@ class BillingAppTest {
         assertThat(response.body()).isEqualTo("{\"error\":\"An error occurred retrieving billing information\"}");
     }
 
+    @Test
+    void onceTheRowLimitIsReachedANewImportIsRecordedAsReachingIt() throws Exception {
+        billingStatus = 200;
+        billingBody = "{\"billing_period\": {\"current_period_start\": \"2026-01-01T00:00:00Z\","
+                + " \"current_period_end\": \"2099-01-01T00:00:00Z\", \"interval\": \"year\"},"
+                + " \"usage_summary\": {\"rows_synced\": {\"usage\": 0, \"limit\": 100}}}";
+        String source = JSON.readTree(
+                        send("POST", "/api/projects/1/external_data_sources/", "{\"source_type\": \"Stripe\"}")
+                                .body())
+                .get("id")
+                .asText();
+        String importJob = "{\"kind\": \"import\", \"source_id\": \"" + source + "\", \"schema_name\": \"charges\"}";
+        JsonNode first = JSON.readTree(
+                send("POST", "/api/projects/1/data_warehouse/jobs/", importJob).body());
+        assertThat(first.get("status").asText()).isEqualTo("Running");
+        send("PATCH", "/api/projects/1/data_warehouse/jobs/" + first.get("id").asText() + "/", "{\"rows\": 100}");
+
+        HttpResponse<String> refused = send("POST", "/api/projects/1/data_warehouse/jobs/", importJob);
+
+        assertThat(refused.statusCode()).isEqualTo(201);
+        JsonNode job = JSON.readTree(refused.body());
+        assertThat(job.get("status").asText()).isEqualTo("BillingLimitReached");
+        assertThat(job.get("finished_at").isNull()).isFalse();
+        assertThat(JSON.readTree(totalRowsStats().body())
+                        .get("breakdown_of_rows_by_source")
+                        .get(source)
+                        .asLong())
+                .isEqualTo(100);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+                        .header("Authorization", "Bearer " + KEY)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> totalRowsStats() throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()

@@ -7,15 +7,20 @@ import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.ReportJobUseCase;
 import dev.wharf.application.port.in.job.StartJobCommand;
 import dev.wharf.application.port.in.job.StartJobUseCase;
+import dev.wharf.application.port.out.AccountedJob;
+import dev.wharf.application.port.out.Billing;
+import dev.wharf.application.port.out.BillingSource;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.NotFoundException;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,10 +46,14 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             .map(JobStatus::wireName)
             .collect(Collectors.joining(", "));
 
+    private static final System.Logger LOG = System.getLogger(JobService.class.getName());
+
     private final ProjectAccess access;
     private final TransactionRunner transactions;
     private final SourceRepository sources;
     private final JobRepository jobs;
+    private final BillingSource billing;
+    private final UsageQueries usage;
     private final Clock clock;
 
     public JobService(
@@ -51,17 +61,27 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             TransactionRunner transactions,
             SourceRepository sources,
             JobRepository jobs,
+            BillingSource billing,
+            UsageQueries usage,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
         this.sources = sources;
         this.jobs = jobs;
+        this.billing = billing;
+        this.usage = usage;
         this.clock = clock;
     }
 
+    /**
+     * Starts a job, accounted in the organization's current billing period when its created_at falls in it. A
+     * billable import whose organization has reached its row limit for the period is stored as already finished,
+     * {@code BillingLimitReached}, so the worker knows not to run it. When billing cannot be asked, the job starts
+     * anyway (unaccounted, and unchecked against a limit): a billing outage does not stop the pipelines.
+     */
     @Override
     public JobView start(StartJobCommand c) {
-        access.require(c.actor(), c.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
+        Project project = access.require(c.actor(), c.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
         if (c.kind() == null) {
             throw new RuleViolationException("kind is required (import or model)");
         }
@@ -74,7 +94,8 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             refuse(c.billable(), "billable", kind);
             Job job = Job.startModel(
                     JobId.random(), c.projectId(), c.savedQueryName(), c.workflowRunId(), createdAt, now);
-            jobs.insert(job);
+            jobs.insert(new AccountedJob(
+                    job, currentBilling(project).map(Billing::period).filter(p -> p.contains(createdAt))));
             return new JobView(job, JobView.MODEL_TYPE);
         }
         refuse(c.savedQueryName(), "saved_query_name", kind);
@@ -84,6 +105,9 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
         SourceId sourceId = SourceService.parse(c.sourceId())
                 .orElseThrow(() -> new RuleViolationException("source_id must be a UUID"));
         boolean billable = c.billable() == null || c.billable();
+        Optional<Billing> current = currentBilling(project);
+        boolean limitReached =
+                billable && current.map(b -> limitReached(project, b)).orElse(false);
         return transactions.inTransaction(() -> {
             Source source = sources.findById(c.projectId(), sourceId)
                     .filter(s -> !s.isDeleted())
@@ -97,7 +121,10 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
                     c.workflowRunId(),
                     createdAt,
                     now);
-            jobs.insert(job);
+            if (limitReached) {
+                job = job.finish(JobStatus.BILLING_LIMIT_REACHED, now);
+            }
+            jobs.insert(new AccountedJob(job, current.map(Billing::period).filter(p -> p.contains(createdAt))));
             return new JobView(job, source.sourceType());
         });
     }
@@ -130,6 +157,27 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
         JobId id = jobId(query.jobId());
         return view(jobs.findById(query.projectId(), id).orElseThrow(() -> new NotFoundException(NOT_FOUND)));
+    }
+
+    private Optional<Billing> currentBilling(Project project) {
+        try {
+            return billing.billingFor(project.organizationId());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "billing could not be asked for organization "
+                            + project.organizationId().value()
+                            + "; the job starts unaccounted and unchecked against a row limit: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private boolean limitReached(Project project, Billing current) {
+        if (current.rowLimit().isEmpty()) {
+            return false;
+        }
+        long used = usage.billableRowsOfOrganization(project.organizationId(), current.period());
+        return used >= current.rowLimit().getAsLong();
     }
 
     private JobView view(Job job) {

@@ -1,6 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
+import dev.wharf.application.port.out.AccountedJob;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
@@ -27,15 +28,24 @@ public final class InMemoryJobRepository implements JobRepository {
         this.store = store;
     }
 
+    /** The store's sums read every job, so the period a job is accounted in changes nothing here. */
     @Override
-    public void insert(Job job) {
+    public void insert(AccountedJob accounted) {
+        insertAll(List.of(accounted));
+    }
+
+    @Override
+    public void insertAll(List<AccountedJob> jobs) {
         store.change(t -> {
-            Tables.requireNew(t.jobs.containsKey(job.id()), "job", job.id());
-            t.requireProject(job.projectId());
-            if (job.sourceId() != null) {
-                t.requireSource(job.sourceId(), job.projectId());
+            for (AccountedJob accounted : jobs) {
+                Job job = accounted.job();
+                Tables.requireNew(t.jobs.containsKey(job.id()), "job", job.id());
+                t.requireProject(job.projectId());
+                if (job.sourceId() != null) {
+                    t.requireSource(job.sourceId(), job.projectId());
+                }
+                t.jobs.put(job.id(), job);
             }
-            t.jobs.put(job.id(), job);
         });
     }
 

@@ -6,9 +6,12 @@ import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.OrganizationId;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@link UsageQueries} over an {@link InMemoryStore}'s jobs and sources. */
@@ -43,5 +46,16 @@ public final class InMemoryUsageQueries implements UsageQueries {
             }
             return new PeriodRows(billable, materialized, bySource);
         });
+    }
+
+    @Override
+    public long billableRowsOfOrganization(OrganizationId organizationId, BillingPeriod period) {
+        List<ProjectId> projects = store.read(t -> t.projects.values().stream()
+                .filter(p -> p.organizationId().equals(organizationId))
+                .map(Project::id)
+                .toList());
+        return projects.stream()
+                .mapToLong(p -> rowsInPeriod(p, period).billableRows())
+                .sum();
     }
 }

@@ -32,6 +32,7 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,14 @@ class JobServicesTest {
         reader = new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.WAREHOUSE_VIEW_READ), Set.of());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         sources = new SourceService(access, store.transactions(), store.sources(), clock);
-        jobs = new JobService(access, store.transactions(), store.sources(), store.jobs(), clock);
+        jobs = new JobService(
+                access,
+                store.transactions(),
+                store.sources(),
+                store.jobs(),
+                org -> Optional.empty(),
+                store.usage(),
+                clock);
     }
 
     private Source source(ProjectId project, String type) {

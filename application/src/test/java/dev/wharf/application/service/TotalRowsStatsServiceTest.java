@@ -20,6 +20,7 @@ import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.OrganizationRole;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
@@ -170,8 +171,16 @@ class TotalRowsStatsServiceTest {
         BillingSource broken = organization -> {
             throw new IllegalStateException("billing timed out");
         };
-        UsageQueries brokenDb = (projectId, period) -> {
-            throw new IllegalStateException("connection refused");
+        UsageQueries brokenDb = new UsageQueries() {
+            @Override
+            public PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public long billableRowsOfOrganization(OrganizationId organizationId, BillingPeriod period) {
+                throw new IllegalStateException("connection refused");
+            }
         };
 
         assertThatThrownBy(() -> stats(broken))

@@ -149,6 +149,19 @@ public record Job(
         return status.isTerminal();
     }
 
+    /**
+     * The rows this job bills: all of a billable import's rows unless it failed (a deliberate fix: PostHog bills the
+     * rows of failed syncs too), none of a non-billable import's or a model's.
+     */
+    public long billableRows() {
+        return kind == JobKind.IMPORT && billable && status != JobStatus.FAILED ? rows : 0;
+    }
+
+    /** The rows this job materialized: a model job's rows, whatever its status; none of an import's. */
+    public long materializedRows() {
+        return kind == JobKind.MODEL ? rows : 0;
+    }
+
     private void requireRunning() {
         if (status.isTerminal()) {
             throw new ConflictException("job is " + status.wireName() + " and can no longer change");

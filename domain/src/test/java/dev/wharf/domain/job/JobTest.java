@@ -269,4 +269,33 @@ class JobTest {
         assertThatThrownBy(() -> JobStatus.fromWireName("running")).isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> JobKind.fromWireName("IMPORT")).isInstanceOf(RuleViolationException.class);
     }
+
+    @ParameterizedTest
+    @EnumSource(JobStatus.class)
+    void aBillableImportBillsItsRowsUnlessItFailed(JobStatus status) {
+        Job job = runningImport().reportRows(70, LATER);
+        Job ended = status == JobStatus.RUNNING ? job : job.finish(status, LATER);
+
+        assertThat(ended.billableRows()).isEqualTo(status == JobStatus.FAILED ? 0 : 70);
+        assertThat(ended.materializedRows()).isZero();
+    }
+
+    @Test
+    void aNonBillableImportBillsNothing() {
+        Job job = Job.startImport(JobId.random(), PROJECT, SOURCE, "charges", false, null, START, START)
+                .reportRows(70, LATER);
+
+        assertThat(job.billableRows()).isZero();
+        assertThat(job.materializedRows()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(JobStatus.class)
+    void aModelMaterializesItsRowsWhateverItsStatus(JobStatus status) {
+        Job job = runningModel().reportRows(12, LATER);
+        Job ended = status == JobStatus.RUNNING ? job : job.finish(status, LATER);
+
+        assertThat(ended.materializedRows()).isEqualTo(12);
+        assertThat(ended.billableRows()).isZero();
+    }
 }

@@ -9,7 +9,16 @@ import java.util.Optional;
 
 /** Stores the jobs that load data into warehouses. */
 public interface JobRepository {
-    void insert(Job job);
+    /** Stores a new job whose rows are not accounted in a known period. */
+    default void insert(Job job) {
+        insert(AccountedJob.unaccounted(job));
+    }
+
+    /** Stores a new job; a job whose source or project is missing, or of another project, is refused. */
+    void insert(AccountedJob job);
+
+    /** Stores new jobs at once, as {@link #insert(AccountedJob)} does one by one (for loading many). */
+    void insertAll(List<AccountedJob> jobs);
 
     /** The job if it belongs to {@code projectId}. */
     Optional<Job> findById(ProjectId projectId, JobId id);

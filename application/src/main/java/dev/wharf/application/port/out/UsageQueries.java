@@ -1,6 +1,7 @@
 package dev.wharf.application.port.out;
 
 import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.util.Map;
@@ -17,6 +18,9 @@ public interface UsageQueries {
      * {@code billableRows} minus the rows of deleted sources.
      */
     PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period);
+
+    /** The billable rows in {@code period} of every project of the organization, as {@link #rowsInPeriod} sums them. */
+    long billableRowsOfOrganization(OrganizationId organizationId, BillingPeriod period);
 
     /** Row sums of one project over one period. */
     record PeriodRows(long billableRows, long materializedRows, Map<SourceId, Long> bySource) {

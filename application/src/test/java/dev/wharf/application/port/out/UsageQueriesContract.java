@@ -10,10 +10,20 @@ import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +85,145 @@ public abstract class UsageQueriesContract extends FixtureContract {
         assertThat(rows).isEqualTo(new PeriodRows(0, 0, Map.of()));
     }
 
+    @Test
+    void accountedJobsAreSummedAsTheJobsThemselvesAre() {
+        storeAccounted(importJob(stripe, 100, true, 10, JobStatus.COMPLETED));
+        storeAccounted(importJob(stripe, 150, true, 20, JobStatus.RUNNING));
+        storeAccounted(importJob(hubspot, 199, true, 40, JobStatus.BILLING_LIMIT_REACHED));
+        storeAccounted(importJob(stripe, 150, true, 1_000, JobStatus.FAILED));
+        storeAccounted(importJob(stripe, 150, false, 2_000, JobStatus.COMPLETED));
+        storeAccounted(importJob(stripe, 99, true, 4_000, JobStatus.COMPLETED));
+        storeAccounted(importJob(stripe, 200, true, 8_000, JobStatus.COMPLETED));
+        storeAccounted(model(150, 5, JobStatus.FAILED));
+        storeAccounted(model(120, 7, JobStatus.COMPLETED));
+        storeAccounted(model(200, 9_000, JobStatus.COMPLETED));
+
+        PeriodRows rows = store.usage().rowsInPeriod(PROJECT, PERIOD);
+
+        assertThat(rows.billableRows()).isEqualTo(70);
+        assertThat(rows.materializedRows()).isEqualTo(12);
+        assertThat(rows.bySource()).isEqualTo(Map.of(stripe.id(), 30L, hubspot.id(), 40L));
+    }
+
+    @Test
+    void changesOfAnAccountedJobMoveItsPeriodsSums() {
+        Job job = running(stripe, 150, true);
+        storeAccounted(job);
+        Job model = Job.startModel(JobId.random(), PROJECT, "m", null, at(150), at(150));
+        storeAccounted(model);
+
+        Job grown = job.reportRows(50, at(151));
+        store.jobs().update(grown);
+        store.jobs().update(grown.reportRows(80, at(152)));
+        store.jobs().update(model.reportRows(9, at(152)).finish(JobStatus.FAILED, at(153)));
+        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(80, 9, Map.of(stripe.id(), 80L, hubspot.id(), 0L)));
+
+        store.jobs().update(grown.reportRows(80, at(152)).finish(JobStatus.FAILED, at(153)));
+        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(0, 9, Map.of(stripe.id(), 0L, hubspot.id(), 0L)));
+    }
+
+    @Test
+    void accountedAndUnaccountedJobsOfOnePeriodAreEachCountedOnce() {
+        storeAccounted(importJob(stripe, 110, true, 1, JobStatus.COMPLETED));
+        store(importJob(stripe, 120, true, 10, JobStatus.COMPLETED));
+        storeAccounted(importJob(hubspot, 130, true, 100, JobStatus.RUNNING));
+        store(importJob(hubspot, 140, true, 1_000, JobStatus.CANCELLED));
+        storeAccounted(model(150, 2, JobStatus.COMPLETED));
+        store(model(160, 20, JobStatus.COMPLETED));
+
+        PeriodRows rows = store.usage().rowsInPeriod(PROJECT, PERIOD);
+
+        assertThat(rows).isEqualTo(new PeriodRows(1_111, 22, Map.of(stripe.id(), 11L, hubspot.id(), 1_100L)));
+    }
+
+    @Test
+    void whenTheBillingPeriodMovesEveryJobCreatedInTheNewOneCounts() {
+        storeAccounted(importJob(stripe, 120, true, 1, JobStatus.COMPLETED));
+        storeAccounted(importJob(stripe, 160, true, 10, JobStatus.COMPLETED));
+        storeAccounted(importJob(hubspot, 210, true, 100, JobStatus.COMPLETED));
+        storeAccounted(model(170, 5, JobStatus.COMPLETED));
+        store(importJob(hubspot, 240, true, 1_000, JobStatus.COMPLETED));
+        storeAccounted(importJob(hubspot, 260, true, 10_000, JobStatus.COMPLETED));
+        BillingPeriod moved = new BillingPeriod(at(150), at(250), BillingInterval.MONTH);
+
+        PeriodRows rows = store.usage().rowsInPeriod(PROJECT, moved);
+
+        assertThat(rows).isEqualTo(new PeriodRows(1_110, 5, Map.of(stripe.id(), 10L, hubspot.id(), 1_100L)));
+    }
+
+    @Test
+    void manyJobsLoadedAtOnceAreSummedAsOneByOne() {
+        Source idle = source(PROJECT, "Postgres");
+        List<AccountedJob> jobs = new ArrayList<>();
+        long expected = 0;
+        for (int i = 0; i < 2_500; i++) {
+            Source source = i % 3 == 0 ? stripe : hubspot;
+            JobStatus status = i % 7 == 0 ? JobStatus.FAILED : JobStatus.COMPLETED;
+            Job job = importJob(source, 100 + i % 100, i % 11 != 0, i, status);
+            expected += job.billableRows();
+            jobs.add(i % 5 == 0 ? AccountedJob.unaccounted(job) : AccountedJob.in(job, PERIOD));
+        }
+        store.jobs().insertAll(jobs);
+
+        PeriodRows rows = store.usage().rowsInPeriod(PROJECT, PERIOD);
+
+        assertThat(rows.billableRows()).isEqualTo(expected);
+        assertThat(rows.bySource().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(expected);
+        assertThat(rows.bySource()).containsEntry(idle.id(), 0L);
+    }
+
+    @Test
+    void concurrentReportsOfOneSourceAddUp() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> reports = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                reports.add(threads.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        Job job = running(stripe, 150, true);
+                        store.transactions().inTransaction(() -> {
+                            store.jobs().insert(AccountedJob.in(job, PERIOD));
+                            return null;
+                        });
+                        store.transactions().inTransaction(() -> {
+                            Job locked = store.jobs()
+                                    .findByIdForUpdate(PROJECT, job.id())
+                                    .orElseThrow();
+                            store.jobs().update(locked.reportRows(7, at(151)).finish(JobStatus.COMPLETED, at(152)));
+                            return null;
+                        });
+                    }
+                }));
+            }
+            for (Future<?> report : reports) {
+                report.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).bySource()).containsEntry(stripe.id(), 280L);
+    }
+
+    @Test
+    void anOrganizationsBillableRowsAreThoseOfAllItsProjects() {
+        Project first = store.projects().findById(PROJECT).orElseThrow();
+        Project second = new Project(ProjectId.of(3), first.organizationId(), "Second", ZoneOffset.UTC, T0);
+        store.projects().insert(second);
+        Source secondSource = source(second.id(), "Stripe");
+        storeAccounted(importJob(stripe, 150, true, 10, JobStatus.COMPLETED));
+        store(importJob(hubspot, 150, true, 20, JobStatus.RUNNING));
+        storeAccounted(model(150, 1_000, JobStatus.COMPLETED));
+        storeAccounted(importJob(secondSource, 150, true, 300, JobStatus.COMPLETED));
+        storeAccounted(importJob(source(OTHER, "Stripe"), 150, true, 4_000, JobStatus.COMPLETED));
+
+        assertThat(store.usage().billableRowsOfOrganization(first.organizationId(), PERIOD))
+                .isEqualTo(330);
+    }
+
     private Source source(ProjectId project, String type) {
         Source source = Source.create(SourceId.random(), project, type, null, T0);
         store.sources().insert(source);
@@ -103,5 +252,28 @@ public abstract class UsageQueriesContract extends FixtureContract {
 
     private void store(Job job) {
         store.jobs().insert(job);
+    }
+
+    /** Accounted in {@link #PERIOD} when it falls in it, in the period before or after it otherwise. */
+    private void storeAccounted(Job job) {
+        store.jobs().insert(AccountedJob.in(job, periodOf(job.createdAt())));
+    }
+
+    /** Periods of 100 seconds from T0 on, so {@link #PERIOD} is the second one. */
+    private static BillingPeriod periodOf(Instant instant) {
+        long first = Math.floorDiv(Duration.between(T0, instant).getSeconds(), 100) * 100;
+        return new BillingPeriod(at(first), at(first + 100), BillingInterval.MONTH);
+    }
+
+    private Job running(Source source, long createdAfterT0, boolean billable) {
+        return Job.startImport(
+                JobId.random(),
+                source.projectId(),
+                source.id(),
+                "t",
+                billable,
+                null,
+                at(createdAfterT0),
+                at(createdAfterT0));
     }
 }

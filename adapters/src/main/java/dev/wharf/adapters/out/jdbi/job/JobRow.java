@@ -1,6 +1,8 @@
 package dev.wharf.adapters.out.jdbi.job;
 
+import dev.wharf.application.port.out.AccountedJob;
 import dev.wharf.domain.job.Job;
+import dev.wharf.domain.usage.BillingPeriod;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,8 +20,31 @@ public record JobRow(
         String latestError,
         Instant createdAt,
         Instant finishedAt,
-        Instant lastHeartbeatAt) {
+        Instant lastHeartbeatAt,
+        Instant periodStart,
+        Instant periodEnd) {
 
+    static JobRow of(AccountedJob accounted) {
+        Job job = accounted.job();
+        return new JobRow(
+                job.id().value(),
+                job.projectId().value(),
+                job.kind().wireName(),
+                job.sourceId() == null ? null : job.sourceId().value(),
+                job.name(),
+                job.status().wireName(),
+                job.rows(),
+                job.billable(),
+                job.workflowRunId(),
+                job.latestError(),
+                job.createdAt(),
+                job.finishedAt(),
+                job.lastHeartbeatAt(),
+                accounted.period().map(BillingPeriod::start).orElse(null),
+                accounted.period().map(BillingPeriod::end).orElse(null));
+    }
+
+    /** The row of a job whose accounting period, if any, stays as stored. */
     static JobRow of(Job job) {
         return new JobRow(
                 job.id().value(),
@@ -34,6 +59,8 @@ public record JobRow(
                 job.latestError(),
                 job.createdAt(),
                 job.finishedAt(),
-                job.lastHeartbeatAt());
+                job.lastHeartbeatAt(),
+                null,
+                null);
     }
 }
