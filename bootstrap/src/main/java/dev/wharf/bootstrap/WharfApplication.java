@@ -37,6 +37,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new GenerateCommand(System.out));
         AdminCommands.addTo(bootstrap, System.out);
     }
 

@@ -1,0 +1,119 @@
+package dev.wharf.bootstrap;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
+import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
+import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.application.port.in.dev.GenerateDataCommand;
+import dev.wharf.application.port.in.dev.GeneratedData;
+import dev.wharf.application.service.DataGeneratorService;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code generate [options] <config>}: loads made-up projects, sources and jobs into the metadata database of the
+ * configuration, through the repositories, for benchmarks. It prints the new projects' ids and a key to read them
+ * with ({@code API key: phx_…}, shown once); progress goes to standard error.
+ */
+final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
+    private final PrintStream out;
+
+    GenerateCommand(PrintStream out) {
+        super("generate", "Loads made-up projects, sources and jobs into the metadata database, for benchmarks");
+        this.out = out;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--projects").type(Integer.class).setDefault(1).help("new projects (default 1)");
+        subparser.addArgument("--sources").type(Integer.class).setDefault(1000).help("sources per project (1000)");
+        subparser.addArgument("--jobs").type(Long.class).setDefault(10_000L).help("finished jobs per project (10000)");
+        subparser.addArgument("--months").type(Integer.class).setDefault(12).help("months of history (12)");
+        subparser.addArgument("--running").type(Integer.class).setDefault(10).help("running jobs per project (10)");
+        subparser.addArgument("--seed").type(Long.class).setDefault(1L).help("random seed (1)");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<WharfConfiguration> bootstrap, Namespace namespace, WharfConfiguration configuration) {
+        GenerateDataCommand command;
+        try {
+            command = new GenerateDataCommand(
+                    namespace.getInt("projects"),
+                    namespace.getInt("sources"),
+                    namespace.getLong("jobs"),
+                    namespace.getInt("months"),
+                    namespace.getInt("running"),
+                    namespace.getLong("seed"));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        MetadataDatabase.requireReachable(configuration.getDatabase());
+        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), "generate");
+        try {
+            MetadataDatabase.prepare(
+                    configuration.getDatabase(),
+                    dataSource,
+                    configuration.isMigrateOnStart(),
+                    "`java -jar wharf.jar db migrate <config>` first");
+            long started = System.nanoTime();
+            GeneratedData data = generator(WharfJdbi.create(dataSource), configuration)
+                    .generate(command, stored -> {
+                        if (stored % 100_000 < 10_000) {
+                            System.err.printf("wharf: %,d jobs stored%n", stored);
+                        }
+                    });
+            out.printf(
+                    "Generated organization %s: %d projects, %d sources, %d jobs in %.1f s%n",
+                    data.organization().value(),
+                    data.projects().size(),
+                    data.sources(),
+                    data.jobs(),
+                    (System.nanoTime() - started) / 1e9);
+            out.println("Projects: "
+                    + data.projects().stream()
+                            .map(p -> Long.toString(p.value()))
+                            .collect(Collectors.joining(",")));
+            out.println("API key: " + data.apiKey().reveal());
+            out.flush();
+        } finally {
+            try {
+                dataSource.stop();
+            } catch (Exception e) {
+                // the data is stored; a pool that does not close cleanly changes nothing
+            }
+        }
+    }
+
+    private static DataGeneratorService generator(Jdbi jdbi, WharfConfiguration configuration) {
+        return new DataGeneratorService(
+                new JdbiTransactionRunner(jdbi),
+                new JdbiOrganizationRepository(jdbi),
+                new JdbiProjectRepository(jdbi),
+                new JdbiUserRepository(jdbi),
+                new JdbiApiKeyRepository(jdbi),
+                new JdbiSourceRepository(jdbi),
+                new JdbiJobRepository(jdbi),
+                configuration.getBilling().build(Wiring.CLOCK),
+                Wiring.CLOCK);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (!OneLineErrors.print(cli, e)) {
+            super.onError(cli, namespace, e);
+        }
+    }
+}
