@@ -114,8 +114,8 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             if (c.rows() != null) {
                 next = next.reportRows(c.rows(), now);
             }
-            if (c.latestError() != null) {
-                next = next.recordError(c.latestError(), now);
+            if (c.latestError().present()) {
+                next = next.recordError(c.latestError().value(), now);
             }
             if (status != null) {
                 next = next.finish(status, now);

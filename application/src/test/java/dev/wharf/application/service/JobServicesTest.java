@@ -11,6 +11,7 @@ import dev.wharf.application.port.in.auth.MissingScopeException;
 import dev.wharf.application.port.in.auth.ProjectNotVisibleException;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
+import dev.wharf.application.port.in.job.FieldUpdate;
 import dev.wharf.application.port.in.job.JobQuery;
 import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
@@ -75,7 +76,12 @@ class JobServicesTest {
     }
 
     private JobView report(JobView job, Long rows, String status, String error) {
-        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, status, error));
+        FieldUpdate<String> latestError = error == null ? FieldUpdate.absent() : FieldUpdate.to(error);
+        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, status, latestError));
+    }
+
+    private JobView reportError(JobView job, FieldUpdate<String> error) {
+        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), null, null, error));
     }
 
     @Test
@@ -187,6 +193,32 @@ class JobServicesTest {
     }
 
     @Test
+    void anExplicitNullClearsTheLatestErrorAndAnAbsentOneLeavesIt() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        report(job, null, null, "slow");
+
+        assertThat(report(job, 5L, null, null).job().latestError()).isEqualTo("slow");
+        assertThat(reportError(job, FieldUpdate.absent()).job().latestError()).isEqualTo("slow");
+        JobView cleared = reportError(job, FieldUpdate.to(null));
+        assertThat(cleared.job().latestError()).isNull();
+        assertThat(cleared.job().rows()).isEqualTo(5);
+        assertThat(store.jobs().findById(PROJECT, job.job().id()).orElseThrow().latestError())
+                .isNull();
+    }
+
+    @Test
+    void aFinishedJobRefusesToClearItsError() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        report(job, null, "Failed", "boom");
+
+        assertThatThrownBy(() -> reportError(job, FieldUpdate.to(null)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("job is Failed and can no longer change");
+        assertThat(store.jobs().findById(PROJECT, job.job().id()).orElseThrow().latestError())
+                .isEqualTo("boom");
+    }
+
+    @Test
     void rowsNeverGoDownAndAFinishedJobNeverChanges() {
         JobView job = startImport(source(PROJECT, "Stripe"));
         report(job, 10L, null, null);
@@ -224,8 +256,8 @@ class JobServicesTest {
 
         assertThatThrownBy(() -> sources.create(new CreateSourceCommand(reader, PROJECT, "Stripe", null)))
                 .isInstanceOf(MissingScopeException.class);
-        assertThatThrownBy(() -> jobs.report(
-                        new ReportJobCommand(reader, PROJECT, job.job().id().toString(), 1L, null, null)))
+        assertThatThrownBy(() -> jobs.report(new ReportJobCommand(
+                        reader, PROJECT, job.job().id().toString(), 1L, null, FieldUpdate.absent())))
                 .isInstanceOf(MissingScopeException.class);
         assertThatThrownBy(() ->
                         jobs.get(new JobQuery(worker, PROJECT, job.job().id().toString())))

@@ -65,13 +65,35 @@ class JobsContractTest extends JobsContractSupport {
         assertThat(patch(job(project, id), admin, "{\"status\": \"Failed\"}").status())
                 .isEqualTo(200);
 
-        for (String body : new String[] {"{\"rows\": 5}", "{\"status\": \"Completed\"}", "{\"latest_error\": \"x\"}"}) {
+        for (String body : new String[] {
+            "{\"rows\": 5}", "{\"status\": \"Completed\"}", "{\"latest_error\": \"x\"}", "{\"latest_error\": null}"
+        }) {
             Answer refused = patch(job(project, id), admin, body);
             assertThat(refused.status()).as(body).isEqualTo(409);
             assertThat(refused.error()).as(body).isEqualTo("job is Failed and can no longer change");
         }
         assertThat(api.get(job(project, id), admin).json().get("status").asText())
                 .isEqualTo("Failed");
+    }
+
+    @Test
+    void anExplicitNullClearsTheLatestErrorAndLeavingItOutKeepsIt() {
+        ProjectId project = jobsProject();
+        String id = startedImport(project, createSource(project, "Stripe"));
+        assertThat(patch(job(project, id), admin, "{\"latest_error\": \"slow\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Answer kept = patch(job(project, id), admin, "{\"rows\": 5}");
+        assertThat(kept.json().get("latest_error").asText()).isEqualTo("slow");
+        Answer cleared = patch(job(project, id), admin, "{\"latest_error\": null}");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("latest_error").isNull()).isTrue();
+        assertThat(cleared.json().get("rows").asLong()).isEqualTo(5);
+        assertThat(cleared.json().get("status").asText()).isEqualTo("Running");
+
+        assertThat(api.get(job(project, id), admin).json().get("latest_error").isNull())
+                .isTrue();
     }
 
     @Test
