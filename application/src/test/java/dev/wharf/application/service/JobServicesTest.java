@@ -64,6 +64,10 @@ class JobServicesTest {
         jobs = new JobService(access, store.transactions(), store.sources(), store.jobs(), clock);
     }
 
+    private Actor withScopes(Scope... scopes) {
+        return new Actor(worker.userId(), ApiKeyId.random(), Set.of(scopes), Set.of(PROJECT));
+    }
+
     private Source source(ProjectId project, String type) {
         Source source = sources.create(new CreateSourceCommand(worker, project, type, null));
         clock.advance(Duration.ofSeconds(1));
@@ -237,6 +241,22 @@ class JobServicesTest {
     }
 
     @Test
+    void readingAJobNeedsTheReadScopeOrTheJobsScope() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        String id = job.job().id().toString();
+        Actor viewer = withScopes(Scope.WAREHOUSE_VIEW_WRITE);
+        Actor scopeless = withScopes();
+
+        assertThat(jobs.get(new JobQuery(viewer, PROJECT, id)).job().id())
+                .isEqualTo(job.job().id());
+        assertThatThrownBy(() -> jobs.get(new JobQuery(scopeless, PROJECT, id)))
+                .isInstanceOf(MissingScopeException.class)
+                .hasMessage("API key missing required scope 'warehouse_view:read' or 'warehouse_jobs:write'");
+        assertThatThrownBy(() -> jobs.get(new JobQuery(scopeless, OTHER, id)))
+                .isInstanceOf(ProjectNotVisibleException.class);
+    }
+
+    @Test
     void aJobOfAnotherProjectIsNotFound() {
         JobView foreign = startImport(source(OTHER, "Stripe"));
 
@@ -250,7 +270,7 @@ class JobServicesTest {
     }
 
     @Test
-    void readersReadAndWorkersWrite() {
+    void readersReadWorkersWriteAndReadBackTheirJobs() {
         Source stripe = source(PROJECT, "Stripe");
         JobView job = startImport(stripe);
 
@@ -259,9 +279,8 @@ class JobServicesTest {
         assertThatThrownBy(() -> jobs.report(new ReportJobCommand(
                         reader, PROJECT, job.job().id().toString(), 1L, null, FieldUpdate.absent())))
                 .isInstanceOf(MissingScopeException.class);
-        assertThatThrownBy(() ->
-                        jobs.get(new JobQuery(worker, PROJECT, job.job().id().toString())))
-                .isInstanceOf(MissingScopeException.class);
+        assertThat(jobs.get(new JobQuery(worker, PROJECT, job.job().id().toString())))
+                .isEqualTo(jobs.get(new JobQuery(reader, PROJECT, job.job().id().toString())));
         assertThatThrownBy(() -> sources.list(new ListSourcesQuery(worker, ProjectId.of(3), null, null)))
                 .isInstanceOf(ProjectNotVisibleException.class);
     }
