@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -87,14 +88,17 @@ class ProductionModeIT {
     @Test
     void dbMigrateAppliesEveryMigrationOnceThenNothing() throws IOException {
         TestDatabase database = postgres();
-        long migrations;
+        List<Long> versions;
         try (Stream<Path> files = Files.list(config.getParent()
                 .resolve("../adapters/src/main/resources/db/migration")
                 .normalize())) {
-            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .count();
+            versions = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Long.parseLong(name.substring(1, name.indexOf("__"))))
+                    .toList();
         }
-        String version = "schema version " + migrations;
+        long migrations = versions.size();
+        String version = "schema version " + Collections.max(versions);
 
         WharfProcess first = run(database, "db", "migrate", config.toString());
         assertThat(first.waitFor(EXIT)).as(first.transcript()).isZero();

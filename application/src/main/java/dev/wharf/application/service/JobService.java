@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,6 +46,9 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             .filter(JobStatus::isTerminal)
             .map(JobStatus::wireName)
             .collect(Collectors.joining(", "));
+
+    /** A reader may read a job, and so may the pipeline worker that reports it (it reads back what it wrote). */
+    static final List<Scope> READ_JOB = List.of(Scope.WAREHOUSE_VIEW_READ, Scope.WAREHOUSE_JOBS_WRITE);
 
     private static final System.Logger LOG = System.getLogger(JobService.class.getName());
 
@@ -141,8 +145,8 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             if (c.rows() != null) {
                 next = next.reportRows(c.rows(), now);
             }
-            if (c.latestError() != null) {
-                next = next.recordError(c.latestError(), now);
+            if (c.latestError().present()) {
+                next = next.recordError(c.latestError().value(), now);
             }
             if (status != null) {
                 next = next.finish(status, now);
@@ -154,7 +158,7 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
 
     @Override
     public JobView get(JobQuery query) {
-        access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
+        access.requireAny(query.actor(), query.projectId(), READ_JOB);
         JobId id = jobId(query.jobId());
         return view(jobs.findById(query.projectId(), id).orElseThrow(() -> new NotFoundException(NOT_FOUND)));
     }

@@ -6,7 +6,8 @@ import dev.wharf.application.port.in.activity.JobStats.BucketCounts;
 import dev.wharf.application.port.in.activity.JobStats.KindCounts;
 import dev.wharf.application.port.in.activity.JobStatsQuery;
 import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobStatsEntry;
+import dev.wharf.application.port.out.JobActivityQueries.StatsWindow;
+import dev.wharf.application.port.out.JobStatsCount;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.project.Project;
@@ -20,7 +21,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +33,10 @@ import java.util.regex.Pattern;
  * (running: billable and created since the cutoff); models count when created since the cutoff. Failed imports are
  * Failed, BillingLimitReached and BillingLimitTooLow; failed models are Failed. Buckets group jobs by creation time
  * in the project's time zone; a job created before the oldest bucket counts in the totals only.
+ *
+ * <p>The store counts: this service lays the buckets out in the project's zone as instants and gets back one count per
+ * kind, status and bucket ({@link JobActivityQueries#statsCounts}), so the work here is bounded by the number of
+ * buckets whatever the number of jobs.
  */
 public final class JobStatsService implements GetJobStatsUseCase {
     public static final String NOT_AN_INTEGER = "Invalid days parameter";
@@ -42,6 +49,9 @@ public final class JobStatsService implements GetJobStatsUseCase {
             Set.of(JobStatus.FAILED, JobStatus.BILLING_LIMIT_REACHED, JobStatus.BILLING_LIMIT_TOO_LOW);
     /** Python's {@code isoformat()} of an hour start with its offset: {@code 2026-03-14T09:00:00+00:00}. */
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+    private static final int SUCCESSFUL = 0;
+    private static final int FAILED = 1;
 
     private final ProjectAccess access;
     private final JobActivityQueries queries;
@@ -59,63 +69,75 @@ public final class JobStatsService implements GetJobStatsUseCase {
         int days = days(query.days());
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(days));
-        ZoneId zone = project.timeZone();
-        Map<String, long[]> buckets = buckets(days, now, zone);
+        List<ZonedDateTime> bounds = bounds(days, now, project.timeZone());
+        StatsWindow window = new StatsWindow(
+                cutoff, bounds.stream().map(ZonedDateTime::toInstant).toList());
         long[] imports = new long[4];
         long[] models = new long[4];
-        for (JobStatsEntry entry : queries.statsEntries(project.id(), cutoff)) {
-            boolean isImport = entry.kind() == JobKind.IMPORT;
+        long[][] buckets = new long[window.buckets()][2];
+        for (JobStatsCount count : queries.statsCounts(project.id(), window)) {
+            boolean isImport = count.kind() == JobKind.IMPORT;
             long[] counts = isImport ? imports : models;
-            if (entry.status() == JobStatus.RUNNING) {
-                counts[1]++;
+            long jobs = count.jobs();
+            if (count.status() == JobStatus.RUNNING) {
+                counts[1] += jobs;
                 if (isImport) {
                     continue;
                 }
             }
-            counts[0]++;
-            long[] bucket = buckets.get(key(days, entry.createdAt(), zone));
-            if (entry.status() == JobStatus.COMPLETED) {
-                counts[2]++;
-                if (bucket != null) {
-                    bucket[0]++;
-                }
-            } else if (isImport ? IMPORT_FAILED.contains(entry.status()) : entry.status() == JobStatus.FAILED) {
-                counts[3]++;
-                if (bucket != null) {
-                    bucket[1]++;
+            counts[0] += jobs;
+            int outcome = outcome(count.kind(), count.status());
+            if (outcome >= 0) {
+                counts[2 + outcome] += jobs;
+                if (count.bucket() != JobStatsCount.NO_BUCKET) {
+                    buckets[count.bucket()][outcome] += jobs;
                 }
             }
         }
         Map<String, BucketCounts> breakdown = new LinkedHashMap<>();
-        buckets.forEach((key, counts) -> breakdown.put(key, new BucketCounts(counts[0], counts[1])));
+        for (int i = buckets.length - 1; i >= 0; i--) {
+            breakdown.put(key(days, bounds.get(i)), new BucketCounts(buckets[i][SUCCESSFUL], buckets[i][FAILED]));
+        }
         return new JobStats(days, cutoff, counts(imports), counts(models), breakdown);
+    }
+
+    /** {@link #SUCCESSFUL}, {@link #FAILED}, or -1 for a job that is neither (running, or a cancelled model). */
+    private static int outcome(JobKind kind, JobStatus status) {
+        if (status == JobStatus.COMPLETED) {
+            return SUCCESSFUL;
+        }
+        boolean failed = kind == JobKind.IMPORT ? IMPORT_FAILED.contains(status) : status == JobStatus.FAILED;
+        return failed ? FAILED : -1;
     }
 
     private static KindCounts counts(long[] counts) {
         return new KindCounts(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /** Every bucket, newest first: the last 24 hour starts for one day, else the last {@code days} dates. */
-    private static Map<String, long[]> buckets(int days, Instant now, ZoneId zone) {
-        Map<String, long[]> buckets = new LinkedHashMap<>();
+    /**
+     * The buckets' bounds, oldest first, each bucket ending where the next starts: the last 24 hour starts and the
+     * next one for one day, else the starts of the last {@code days} dates and of tomorrow. Hours are laid out on the
+     * time line from the current hour's start in the zone, so a zone with a +05:30 or +05:45 offset has its hours
+     * start at :30 or :15 UTC, and a day's bounds are its start in the zone, whatever its length.
+     */
+    private static List<ZonedDateTime> bounds(int days, Instant now, ZoneId zone) {
+        List<ZonedDateTime> bounds = new ArrayList<>();
         if (days == 1) {
             ZonedDateTime hour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS);
-            for (int i = 0; i < 24; i++) {
-                buckets.put(HOUR.format(hour.minusHours(i)), new long[2]);
+            for (int i = 23; i >= -1; i--) {
+                bounds.add(hour.minusHours(i));
             }
         } else {
             LocalDate today = LocalDate.ofInstant(now, zone);
-            for (int i = 0; i < days; i++) {
-                buckets.put(today.minusDays(i).toString(), new long[2]);
+            for (int i = days - 1; i >= -1; i--) {
+                bounds.add(today.minusDays(i).atStartOfDay(zone));
             }
         }
-        return buckets;
+        return bounds;
     }
 
-    private static String key(int days, Instant createdAt, ZoneId zone) {
-        return days == 1
-                ? HOUR.format(createdAt.atZone(zone).truncatedTo(ChronoUnit.HOURS))
-                : LocalDate.ofInstant(createdAt, zone).toString();
+    private static String key(int days, ZonedDateTime start) {
+        return days == 1 ? HOUR.format(start) : start.toLocalDate().toString();
     }
 
     private static int days(String value) {

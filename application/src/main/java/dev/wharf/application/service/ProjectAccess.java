@@ -10,6 +10,7 @@ import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
+import java.util.List;
 
 /**
  * Decides which key may touch which project with which scope, in one place, so every entry point gets the same
@@ -25,11 +26,19 @@ public final class ProjectAccess {
         this.organizations = organizations;
     }
 
-    /** The project, if {@code actor} may read it with {@code scope}. */
+    /** The project, if {@code actor} may touch it with {@code scope}. */
     public Project require(Actor actor, ProjectId projectId, Scope scope) {
+        return requireAny(actor, projectId, List.of(scope));
+    }
+
+    /**
+     * The project, if {@code actor} may touch it and holds at least one of {@code anyOf}: for an action that several
+     * roles of key each have a reason to take, such as a pipeline worker reading back the job it reports.
+     */
+    public Project requireAny(Actor actor, ProjectId projectId, List<Scope> anyOf) {
         Project project = visible(actor, projectId);
-        if (!actor.holds(scope)) {
-            throw new MissingScopeException(scope);
+        if (anyOf.stream().noneMatch(actor::holds)) {
+            throw new MissingScopeException(anyOf);
         }
         return project;
     }

@@ -2,7 +2,7 @@ package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.JobActivity;
 import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobStatsEntry;
+import dev.wharf.application.port.out.JobStatsCount;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
@@ -11,6 +11,8 @@ import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@link JobActivityQueries} over an {@link InMemoryStore}'s jobs and sources. */
 public final class InMemoryJobActivityQueries implements JobActivityQueries {
@@ -54,11 +56,25 @@ public final class InMemoryJobActivityQueries implements JobActivityQueries {
     }
 
     @Override
-    public List<JobStatsEntry> statsEntries(ProjectId projectId, Instant cutoff) {
-        return store.read(t -> t.jobs.values().stream()
-                .filter(j -> j.projectId().equals(projectId) && counts(j, cutoff))
-                .map(j -> new JobStatsEntry(j.kind(), j.status(), j.createdAt()))
-                .toList());
+    public List<JobStatsCount> statsCounts(ProjectId projectId, StatsWindow window) {
+        Map<JobStatsCount, Long> groups = store.read(t -> t.jobs.values().stream()
+                .filter(j -> j.projectId().equals(projectId) && counts(j, window.cutoff()))
+                .collect(Collectors.groupingBy(
+                        j -> new JobStatsCount(j.kind(), j.status(), bucket(j.createdAt(), window.bounds()), 1),
+                        Collectors.counting())));
+        return groups.entrySet().stream()
+                .map(e -> new JobStatsCount(
+                        e.getKey().kind(), e.getKey().status(), e.getKey().bucket(), e.getValue()))
+                .toList();
+    }
+
+    private static int bucket(Instant createdAt, List<Instant> bounds) {
+        for (int i = 0; i < bounds.size() - 1; i++) {
+            if (!createdAt.isBefore(bounds.get(i)) && createdAt.isBefore(bounds.get(i + 1))) {
+                return i;
+            }
+        }
+        return JobStatsCount.NO_BUCKET;
     }
 
     private static boolean counts(Job job, Instant cutoff) {

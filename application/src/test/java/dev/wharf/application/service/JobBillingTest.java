@@ -7,6 +7,7 @@ import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
+import dev.wharf.application.port.in.job.FieldUpdate;
 import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.StartJobCommand;
@@ -183,7 +184,8 @@ class JobBillingTest {
     }
 
     private JobView reportRows(JobView job, long rows) {
-        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, null, null));
+        return jobs.report(
+                new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, null, FieldUpdate.absent()));
     }
 
     private JobRepository recording(JobRepository jobs) {

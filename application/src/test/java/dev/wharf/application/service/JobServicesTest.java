@@ -11,6 +11,7 @@ import dev.wharf.application.port.in.auth.MissingScopeException;
 import dev.wharf.application.port.in.auth.ProjectNotVisibleException;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
+import dev.wharf.application.port.in.job.FieldUpdate;
 import dev.wharf.application.port.in.job.JobQuery;
 import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
@@ -71,6 +72,10 @@ class JobServicesTest {
                 clock);
     }
 
+    private Actor withScopes(Scope... scopes) {
+        return new Actor(worker.userId(), ApiKeyId.random(), Set.of(scopes), Set.of(PROJECT));
+    }
+
     private Source source(ProjectId project, String type) {
         Source source = sources.create(new CreateSourceCommand(worker, project, type, null));
         clock.advance(Duration.ofSeconds(1));
@@ -83,7 +88,12 @@ class JobServicesTest {
     }
 
     private JobView report(JobView job, Long rows, String status, String error) {
-        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, status, error));
+        FieldUpdate<String> latestError = error == null ? FieldUpdate.absent() : FieldUpdate.to(error);
+        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), rows, status, latestError));
+    }
+
+    private JobView reportError(JobView job, FieldUpdate<String> error) {
+        return jobs.report(new ReportJobCommand(worker, PROJECT, job.job().id().toString(), null, null, error));
     }
 
     @Test
@@ -195,6 +205,32 @@ class JobServicesTest {
     }
 
     @Test
+    void anExplicitNullClearsTheLatestErrorAndAnAbsentOneLeavesIt() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        report(job, null, null, "slow");
+
+        assertThat(report(job, 5L, null, null).job().latestError()).isEqualTo("slow");
+        assertThat(reportError(job, FieldUpdate.absent()).job().latestError()).isEqualTo("slow");
+        JobView cleared = reportError(job, FieldUpdate.to(null));
+        assertThat(cleared.job().latestError()).isNull();
+        assertThat(cleared.job().rows()).isEqualTo(5);
+        assertThat(store.jobs().findById(PROJECT, job.job().id()).orElseThrow().latestError())
+                .isNull();
+    }
+
+    @Test
+    void aFinishedJobRefusesToClearItsError() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        report(job, null, "Failed", "boom");
+
+        assertThatThrownBy(() -> reportError(job, FieldUpdate.to(null)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("job is Failed and can no longer change");
+        assertThat(store.jobs().findById(PROJECT, job.job().id()).orElseThrow().latestError())
+                .isEqualTo("boom");
+    }
+
+    @Test
     void rowsNeverGoDownAndAFinishedJobNeverChanges() {
         JobView job = startImport(source(PROJECT, "Stripe"));
         report(job, 10L, null, null);
@@ -213,6 +249,22 @@ class JobServicesTest {
     }
 
     @Test
+    void readingAJobNeedsTheReadScopeOrTheJobsScope() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        String id = job.job().id().toString();
+        Actor viewer = withScopes(Scope.WAREHOUSE_VIEW_WRITE);
+        Actor scopeless = withScopes();
+
+        assertThat(jobs.get(new JobQuery(viewer, PROJECT, id)).job().id())
+                .isEqualTo(job.job().id());
+        assertThatThrownBy(() -> jobs.get(new JobQuery(scopeless, PROJECT, id)))
+                .isInstanceOf(MissingScopeException.class)
+                .hasMessage("API key missing required scope 'warehouse_view:read' or 'warehouse_jobs:write'");
+        assertThatThrownBy(() -> jobs.get(new JobQuery(scopeless, OTHER, id)))
+                .isInstanceOf(ProjectNotVisibleException.class);
+    }
+
+    @Test
     void aJobOfAnotherProjectIsNotFound() {
         JobView foreign = startImport(source(OTHER, "Stripe"));
 
@@ -226,18 +278,17 @@ class JobServicesTest {
     }
 
     @Test
-    void readersReadAndWorkersWrite() {
+    void readersReadWorkersWriteAndReadBackTheirJobs() {
         Source stripe = source(PROJECT, "Stripe");
         JobView job = startImport(stripe);
 
         assertThatThrownBy(() -> sources.create(new CreateSourceCommand(reader, PROJECT, "Stripe", null)))
                 .isInstanceOf(MissingScopeException.class);
-        assertThatThrownBy(() -> jobs.report(
-                        new ReportJobCommand(reader, PROJECT, job.job().id().toString(), 1L, null, null)))
+        assertThatThrownBy(() -> jobs.report(new ReportJobCommand(
+                        reader, PROJECT, job.job().id().toString(), 1L, null, FieldUpdate.absent())))
                 .isInstanceOf(MissingScopeException.class);
-        assertThatThrownBy(() ->
-                        jobs.get(new JobQuery(worker, PROJECT, job.job().id().toString())))
-                .isInstanceOf(MissingScopeException.class);
+        assertThat(jobs.get(new JobQuery(worker, PROJECT, job.job().id().toString())))
+                .isEqualTo(jobs.get(new JobQuery(reader, PROJECT, job.job().id().toString())));
         assertThatThrownBy(() -> sources.list(new ListSourcesQuery(worker, ProjectId.of(3), null, null)))
                 .isInstanceOf(ProjectNotVisibleException.class);
     }

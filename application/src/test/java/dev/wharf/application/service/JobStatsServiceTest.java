@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class JobStatsServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-14T09:26:53.589793Z");
     private static final ProjectId UTC_PROJECT = ProjectId.of(1);
     private static final ProjectId TOKYO = ProjectId.of(2);
+    private static final ProjectId KATHMANDU = ProjectId.of(3);
 
     private final InMemoryFixture store = new InMemoryFixture();
     private JobStatsService service;
@@ -46,6 +48,9 @@ class JobStatsServiceTest {
     void setUp() {
         Project project = store.givenProject(1);
         store.projects().insert(new Project(TOKYO, project.organizationId(), "Tokyo", ZoneId.of("Asia/Tokyo"), NOW));
+        store.projects()
+                .insert(new Project(
+                        KATHMANDU, project.organizationId(), "Kathmandu", ZoneId.of("Asia/Kathmandu"), NOW));
         User user = store.givenUser("reader@example.com");
         store.organizations()
                 .saveMembership(new Membership(project.organizationId(), user.id(), OrganizationRole.MEMBER, NOW));
@@ -119,6 +124,50 @@ class JobStatsServiceTest {
     }
 
     @Test
+    void hoursAndDaysOfAZoneOffByAQuarterHourStartAtItsOwnHourAndMidnight() {
+        Instant hour = Instant.parse("2026-03-14T09:15:00Z");
+        Instant midnight = Instant.parse("2026-03-13T18:15:00Z");
+        Duration micro = Duration.ofNanos(1000);
+        store(modelAt(KATHMANDU, hour).finish(JobStatus.COMPLETED, NOW));
+        store(modelAt(KATHMANDU, hour.minus(micro)).finish(JobStatus.FAILED, NOW));
+        store(modelAt(KATHMANDU, midnight).finish(JobStatus.COMPLETED, NOW));
+        store(modelAt(KATHMANDU, midnight.minus(micro)).finish(JobStatus.FAILED, NOW));
+
+        JobStats oneDay = service.stats(query(KATHMANDU, "1"));
+        JobStats week = service.stats(query(KATHMANDU, "7"));
+
+        assertThat(oneDay.breakdown().keySet()).first().isEqualTo("2026-03-14T15:00:00+05:45");
+        assertThat(oneDay.breakdown().keySet()).last().isEqualTo("2026-03-13T16:00:00+05:45");
+        assertThat(oneDay.breakdown().get("2026-03-14T15:00:00+05:45")).isEqualTo(new BucketCounts(1, 0));
+        assertThat(oneDay.breakdown().get("2026-03-14T14:00:00+05:45")).isEqualTo(new BucketCounts(0, 1));
+        assertThat(oneDay.breakdown().get("2026-03-14T00:00:00+05:45")).isEqualTo(new BucketCounts(1, 0));
+        assertThat(oneDay.breakdown().get("2026-03-13T23:00:00+05:45")).isEqualTo(new BucketCounts(0, 1));
+        assertThat(week.breakdown().get("2026-03-14")).isEqualTo(new BucketCounts(2, 1));
+        assertThat(week.breakdown().get("2026-03-13")).isEqualTo(new BucketCounts(0, 1));
+        assertThat(week.models()).isEqualTo(new KindCounts(4, 0, 2, 2));
+    }
+
+    @Test
+    void aDayOfADaylightSavingChangeIsOneBucketWhateverItsLength() {
+        ProjectId paris = ProjectId.of(4);
+        Project utc = store.projects().findById(UTC_PROJECT).orElseThrow();
+        store.projects().insert(new Project(paris, utc.organizationId(), "Paris", ZoneId.of("Europe/Paris"), NOW));
+        Instant changeDay = Instant.parse("2026-03-28T23:00:00Z");
+        Instant nextDay = Instant.parse("2026-03-29T22:00:00Z");
+        Clock later = Clock.fixed(Instant.parse("2026-03-30T12:00:00Z"), ZoneOffset.UTC);
+        JobStatsService atLater = new JobStatsService(
+                new ProjectAccess(store.projects(), store.organizations()), store.jobActivity(), later);
+        for (Instant created : List.of(changeDay, nextDay.minusNanos(1000), nextDay)) {
+            store(modelAt(paris, created).finish(JobStatus.COMPLETED, created));
+        }
+
+        JobStats week = atLater.stats(query(paris, "7"));
+
+        assertThat(week.breakdown().get("2026-03-29")).isEqualTo(new BucketCounts(2, 0));
+        assertThat(week.breakdown().get("2026-03-30")).isEqualTo(new BucketCounts(1, 0));
+    }
+
+    @Test
     void daysMustBeOneSevenOrThirty() {
         assertThatThrownBy(() -> service.stats(query(UTC_PROJECT, "week")))
                 .isInstanceOf(RuleViolationException.class)
@@ -141,6 +190,10 @@ class JobStatsServiceTest {
 
     private Job model(ProjectId project, Duration age) {
         Instant created = NOW.minus(age);
+        return Job.startModel(JobId.random(), project, "m", null, created, created);
+    }
+
+    private static Job modelAt(ProjectId project, Instant created) {
         return Job.startModel(JobId.random(), project, "m", null, created, created);
     }
 

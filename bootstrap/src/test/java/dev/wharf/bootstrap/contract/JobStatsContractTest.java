@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 /** {@code GET job_stats}: the counts, the breakdown's buckets and the 400s. */
 class JobStatsContractTest extends ContractTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId KATHMANDU = ZoneId.of("Asia/Kathmandu");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     @Test
     void everyBucketIsPresentNewestFirst() {
@@ -77,6 +81,29 @@ class JobStatsContractTest extends ContractTest {
                 .fieldNames()
                 .next();
         assertThat(hour).endsWith(":00:00+09:00");
+    }
+
+    @Test
+    void hoursOfAZoneOffByAQuarterHourStartAtItsOwnHour() {
+        InProcessWharf wharf = target.inProcess(ActivityContractTest.ARRANGES_JOBS);
+        ProjectId project = wharf.project(KATHMANDU);
+        ZonedDateTime hour = ZonedDateTime.now(KATHMANDU).truncatedTo(ChronoUnit.HOURS);
+        Instant start = hour.toInstant();
+        Instant justBefore = start.minus(Duration.ofNanos(1000));
+        wharf.jobs()
+                .insert(Job.startModel(JobId.random(), project, "m", null, start, start)
+                        .finish(JobStatus.COMPLETED, start));
+        wharf.jobs()
+                .insert(Job.startModel(JobId.random(), project, "n", null, justBefore, justBefore)
+                        .finish(JobStatus.FAILED, start));
+
+        JsonNode breakdown =
+                api.get(path(project, "job_stats?days=1"), admin).json().get("breakdown");
+
+        assertThat(HOUR.format(hour)).endsWith(":00:00+05:45");
+        assertThat(breakdown.get(HOUR.format(hour)).toString()).isEqualTo("{\"successful\":1,\"failed\":0}");
+        assertThat(breakdown.get(HOUR.format(hour.minusHours(1))).toString())
+                .isEqualTo("{\"successful\":0,\"failed\":1}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.wharf.application.port.out.PersistenceFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.application.port.out.JobActivityQueries.ActivityFilter;
+import dev.wharf.application.port.out.JobActivityQueries.StatsWindow;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobKind;
@@ -12,6 +13,11 @@ import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +29,7 @@ public abstract class JobActivityQueriesContract extends FixtureContract {
     private static final ProjectId PROJECT = ProjectId.of(1);
     private static final ProjectId OTHER = ProjectId.of(2);
     private static final Set<JobStatus> RUNNING = Set.of(JobStatus.RUNNING);
+    private static final Duration MICRO = Duration.ofNanos(1000);
     private Source stripe;
 
     @BeforeEach
@@ -128,6 +135,7 @@ public abstract class JobActivityQueriesContract extends FixtureContract {
     @Test
     void statsCountBillableImportsFinishedOrRunningSinceTheCutoffAndModelsCreatedSinceIt() {
         store(importJob("finished-late", 0, true).finish(JobStatus.COMPLETED, at(100)));
+        store(importJob("finished-late-too", 10, true).finish(JobStatus.COMPLETED, at(100)));
         store(importJob("finished-early", 0, true).finish(JobStatus.FAILED, at(50)));
         store(importJob("free", 100, false).finish(JobStatus.COMPLETED, at(110)));
         store(importJob("running-new", 100, true));
@@ -137,15 +145,62 @@ public abstract class JobActivityQueriesContract extends FixtureContract {
         store(model("model-running", 100));
         store(model("model-old", 0).finish(JobStatus.COMPLETED, at(120)));
 
-        List<JobStatsEntry> entries = queries().statsEntries(PROJECT, at(60));
+        List<JobStatsCount> counts = queries().statsCounts(PROJECT, new StatsWindow(at(60), List.of(at(0), at(1000))));
 
-        assertThat(entries)
+        assertThat(counts)
                 .containsExactlyInAnyOrder(
-                        new JobStatsEntry(JobKind.IMPORT, JobStatus.COMPLETED, at(0)),
-                        new JobStatsEntry(JobKind.IMPORT, JobStatus.RUNNING, at(100)),
-                        new JobStatsEntry(JobKind.MODEL, JobStatus.FAILED, at(100)),
-                        new JobStatsEntry(JobKind.MODEL, JobStatus.RUNNING, at(100)));
-        assertThat(queries().statsEntries(OTHER, at(0))).isEmpty();
+                        new JobStatsCount(JobKind.IMPORT, JobStatus.COMPLETED, 0, 2),
+                        new JobStatsCount(JobKind.IMPORT, JobStatus.RUNNING, 0, 1),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.FAILED, 0, 1),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.RUNNING, 0, 1));
+        assertThat(queries().statsCounts(OTHER, new StatsWindow(at(0), List.of(at(0), at(1000)))))
+                .isEmpty();
+    }
+
+    @Test
+    void aBucketHoldsTheJobsFromItsStartUpToTheNextStartAndOthersHaveNoBucket() {
+        Instant b0 = at(100);
+        Instant b1 = at(200);
+        Instant b2 = at(300);
+        for (Instant created : List.of(b0.minus(MICRO), b0, b1.minus(MICRO), b1, b1, b2.minus(MICRO), b2)) {
+            store(modelAt(created).finish(JobStatus.COMPLETED, b2));
+        }
+        store(modelAt(b1).finish(JobStatus.FAILED, b2));
+        store(importJob("created-before-the-window", 0, true).finish(JobStatus.FAILED, at(150)));
+
+        List<JobStatsCount> counts = queries().statsCounts(PROJECT, new StatsWindow(at(0), List.of(b0, b1, b2)));
+
+        assertThat(counts)
+                .containsExactlyInAnyOrder(
+                        new JobStatsCount(JobKind.MODEL, JobStatus.COMPLETED, JobStatsCount.NO_BUCKET, 2),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.COMPLETED, 0, 2),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.COMPLETED, 1, 3),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.FAILED, 1, 1),
+                        new JobStatsCount(JobKind.IMPORT, JobStatus.FAILED, JobStatsCount.NO_BUCKET, 1));
+    }
+
+    @Test
+    void bucketsFollowTheInstantsTheyAreGivenInAZoneOffByAQuarterHour() {
+        ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+        LocalDate day = LocalDate.ofInstant(T0, kathmandu);
+        List<Instant> bounds = List.of(
+                day.minusDays(1).atStartOfDay(kathmandu).toInstant(),
+                day.atStartOfDay(kathmandu).toInstant(),
+                day.plusDays(1).atStartOfDay(kathmandu).toInstant());
+        Instant midnight = bounds.get(1);
+        assertThat(midnight.atZone(ZoneOffset.UTC).getMinute()).isEqualTo(15);
+        Instant utcMidnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Instant created : List.of(midnight.minus(MICRO), midnight, utcMidnight, utcMidnight.minus(MICRO))) {
+            store(modelAt(created).finish(JobStatus.COMPLETED, bounds.get(2)));
+        }
+
+        List<JobStatsCount> counts =
+                queries().statsCounts(PROJECT, new StatsWindow(bounds.get(0).minus(Duration.ofDays(1)), bounds));
+
+        assertThat(counts)
+                .containsExactlyInAnyOrder(
+                        new JobStatsCount(JobKind.MODEL, JobStatus.COMPLETED, 0, 1),
+                        new JobStatsCount(JobKind.MODEL, JobStatus.COMPLETED, 1, 3));
     }
 
     private JobActivityQueries queries() {
@@ -165,6 +220,10 @@ public abstract class JobActivityQueriesContract extends FixtureContract {
 
     private Job model(String name, long createdAfterT0) {
         return Job.startModel(JobId.random(), PROJECT, name, null, at(createdAfterT0), at(createdAfterT0));
+    }
+
+    private Job modelAt(Instant created) {
+        return Job.startModel(JobId.random(), PROJECT, "m", null, created, created);
     }
 
     private Job withId(UUID id) {

@@ -64,7 +64,7 @@ public final class JobResource {
             @PathParam("project_id") String project,
             @PathParam("job_id") String job,
             ReportJobRequest request) {
-        ReportJobRequest b = request == null ? new ReportJobRequest(null, null, null) : request;
+        ReportJobRequest b = request == null ? new ReportJobRequest() : request;
         return JobResponse.of(report.report(new ReportJobCommand(
                 caller.actor(), ProjectIds.parse(project), job, b.rows(), b.status(), b.latestError())));
     }

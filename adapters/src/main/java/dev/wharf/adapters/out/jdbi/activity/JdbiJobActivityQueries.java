@@ -2,16 +2,27 @@ package dev.wharf.adapters.out.jdbi.activity;
 
 import dev.wharf.application.port.out.JobActivity;
 import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobStatsEntry;
+import dev.wharf.application.port.out.JobStatsCount;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.project.ProjectId;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link JobActivityQueries} on Jdbi: plain SQL that H2 (PostgreSQL mode) and PostgreSQL both run unchanged. */
+/**
+ * {@link JobActivityQueries} on Jdbi: plain SQL that H2 (PostgreSQL mode) and PostgreSQL both run unchanged.
+ *
+ * <p>Job statistics are counted in the database, grouped by kind, status and bucket, so the answer has at most
+ * (buckets + 1) × kinds × statuses rows (about 400 for 30 days) however many jobs the window holds. The buckets are
+ * hours or days in the project's time zone, and a zone's hours do not always start on a UTC hour (+05:30, +05:45, or
+ * a day of 23 or 25 hours across a daylight-saving change), so grouping by a UTC hour or date would be wrong, and
+ * converting to the zone in SQL would depend on each database's own time-zone data and functions. Instead the
+ * application lays the bucket bounds out as instants ({@link StatsWindow}) and the query sorts each job into its
+ * bucket with a CASE over those bounds ({@link StatsBuckets}): comparisons of instants, exact in every zone and the
+ * same on both databases. Each branch of the query is served by an index that bounds its range to the window (the
+ * finished imports by {@code warehouse_job_finished_idx}, migration V7).
+ */
 public final class JdbiJobActivityQueries implements JobActivityQueries {
     private final JobActivityDao dao;
 
@@ -38,8 +49,12 @@ public final class JdbiJobActivityQueries implements JobActivityQueries {
     }
 
     @Override
-    public List<JobStatsEntry> statsEntries(ProjectId projectId, Instant cutoff) {
-        return dao.statsEntries(projectId.value(), cutoff);
+    public List<JobStatsCount> statsCounts(ProjectId projectId, StatsWindow window) {
+        return dao.statsCounts(
+                projectId.value(),
+                window.cutoff(),
+                StatsBuckets.caseExpression(window.bounds().size()),
+                StatsBuckets.parameters(window.bounds()));
     }
 
     private static List<String> wireNames(Set<JobStatus> statuses) {

@@ -1,12 +1,15 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
 import dev.wharf.application.port.out.JobActivity;
-import dev.wharf.application.port.out.JobStatsEntry;
+import dev.wharf.application.port.out.JobStatsCount;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -35,12 +38,30 @@ interface JobActivityDao {
             @Bind("limit") int limit,
             @Bind("offset") int offset);
 
+    /**
+     * One branch per index: finished billable imports by (project_id, kind, finished_at), running imports by
+     * (project_id, status, created_at), models by (project_id, kind, created_at). The branches cannot overlap (a
+     * running job has no finished_at). {@code <bucket>} is the CASE expression of {@link StatsBuckets}.
+     */
     @SqlQuery("""
-            SELECT kind, status, created_at FROM warehouse_job
-            WHERE project_id = :projectId
-                AND ((kind = 'import' AND billable = TRUE
-                        AND (finished_at >= :cutoff OR (status = 'Running' AND created_at >= :cutoff)))
-                    OR (kind = 'model' AND created_at >= :cutoff))""")
-    @RegisterRowMapper(JobStatsEntryRowMapper.class)
-    List<JobStatsEntry> statsEntries(@Bind("projectId") long projectId, @Bind("cutoff") Instant cutoff);
+            SELECT kind, status, bucket, COUNT(*) AS jobs FROM (
+                SELECT kind, status, <bucket> AS bucket FROM (
+                    SELECT kind, status, created_at FROM warehouse_job
+                    WHERE project_id = :projectId AND kind = 'import' AND finished_at >= :cutoff AND billable = TRUE
+                    UNION ALL
+                    SELECT kind, status, created_at FROM warehouse_job
+                    WHERE project_id = :projectId AND status = 'Running' AND created_at >= :cutoff
+                        AND kind = 'import' AND billable = TRUE
+                    UNION ALL
+                    SELECT kind, status, created_at FROM warehouse_job
+                    WHERE project_id = :projectId AND kind = 'model' AND created_at >= :cutoff
+                ) counted
+            ) bucketed
+            GROUP BY kind, status, bucket""")
+    @RegisterRowMapper(JobStatsCountRowMapper.class)
+    List<JobStatsCount> statsCounts(
+            @Bind("projectId") long projectId,
+            @Bind("cutoff") Instant cutoff,
+            @Define("bucket") String bucket,
+            @BindMap Map<String, Instant> bounds);
 }

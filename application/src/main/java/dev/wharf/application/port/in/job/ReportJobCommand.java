@@ -5,13 +5,14 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.Require;
 
 /**
- * Progress of a running job: the absolute row count so far, a terminal status, the latest error; each null when not
- * reported. Even an empty report is a heartbeat.
+ * Progress of a running job: the absolute row count so far and a terminal status, each null when not reported, and
+ * the latest error, which a report may leave, set or clear. Even an empty report is a heartbeat.
  */
 public record ReportJobCommand(
-        Actor actor, ProjectId projectId, String jobId, Long rows, String status, String latestError) {
+        Actor actor, ProjectId projectId, String jobId, Long rows, String status, FieldUpdate<String> latestError) {
     public ReportJobCommand {
         Require.nonNull(actor, "actor");
         Require.nonNull(projectId, "projectId");
+        Require.nonNull(latestError, "latestError");
     }
 }
