@@ -1,6 +1,7 @@
 package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.BodySizeLimitFilter;
+import dev.wharf.adapters.in.rest.PingResource;
 import dev.wharf.adapters.in.rest.SchemaResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
@@ -91,6 +92,7 @@ final class Wiring {
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
+        jersey.register(new PingResource());
     }
 
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */

@@ -44,6 +44,16 @@ class SchemaContractTest extends ContractTest {
     }
 
     @Test
+    void pingAnswersAConstantWithoutAuthentication() {
+        for (String path : new String[] {"/api/ping/", "/api/ping"}) {
+            Answer answer = api.get(path, null);
+
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.text()).isEqualTo("{\"status\":\"ok\"}");
+        }
+    }
+
+    @Test
     void anUnknownFormatIs400() {
         Answer answer = api.get("/api/schema/?format=xml", null);
 
