@@ -5,8 +5,6 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +14,11 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@link UsageQueries} on Jdbi: plain SQL that H2 (PostgreSQL mode) and PostgreSQL both run unchanged.
  *
- * <p>When no job is accounted in a period that overlaps the asked one without being it, the period's rows are its
+ * <p>When the only period with accounted jobs that overlaps the asked one is that period itself, its rows are its
  * sums (one row per source and one for models, kept as jobs change) plus the jobs accounted in no period, which an
- * index finds without reading the others: the cost follows the number of sources, not of jobs or months. Otherwise
- * (the billing period moved) every job of the period is read, which is slower and just as exact. The total and the
- * breakdown are added up from the same rows, so they always agree.
+ * index finds without reading the others: three statements whose cost follows the number of sources, not of jobs or
+ * months. Otherwise (the billing period moved) every job of the period is read, which is slower and just as exact.
+ * The total and the breakdown are added up from the same rows, so they always agree.
  */
 public final class JdbiUsageQueries implements UsageQueries {
     private final Jdbi jdbi;
@@ -31,24 +29,7 @@ public final class JdbiUsageQueries implements UsageQueries {
 
     @Override
     public PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period) {
-        return jdbi.withHandle(handle -> {
-            UsageDao dao = handle.attach(UsageDao.class);
-            Map<SourceId, Long> bySource = new HashMap<>();
-            for (UUID id : dao.liveSources(projectId.value())) {
-                bySource.put(new SourceId(id), 0L);
-            }
-            long billable = 0;
-            long materialized = 0;
-            for (RowSum sum : sums(dao, projectId.value(), period)) {
-                if ("model".equals(sum.kind())) {
-                    materialized += sum.rowSum();
-                } else {
-                    billable += sum.rowSum();
-                    bySource.computeIfPresent(new SourceId(sum.sourceId()), (id, rows) -> rows + sum.rowSum());
-                }
-            }
-            return new PeriodRows(billable, materialized, bySource);
-        });
+        return jdbi.withHandle(handle -> sums(handle.attach(UsageDao.class), projectId.value(), period));
     }
 
     @Override
@@ -57,23 +38,43 @@ public final class JdbiUsageQueries implements UsageQueries {
             UsageDao dao = handle.attach(UsageDao.class);
             long billable = 0;
             for (long project : dao.projectsOf(organizationId.value())) {
-                for (RowSum sum : sums(dao, project, period)) {
-                    billable += "model".equals(sum.kind()) ? 0 : sum.rowSum();
-                }
+                billable += sums(dao, project, period).billableRows();
             }
             return billable;
         });
     }
 
-    private static List<RowSum> sums(UsageDao dao, long project, BillingPeriod period) {
-        Instant start = period.start();
-        Instant end = period.end();
-        if (dao.otherOverlappingPeriods(project, start, end) > 0) {
-            return dao.allRows(project, start, end);
+    private static PeriodRows sums(UsageDao dao, long project, BillingPeriod period) {
+        List<PeriodSum> periods = dao.overlappingPeriods(project, period.start(), period.end());
+        boolean accounted = periods.stream()
+                .allMatch(p -> p.start().equals(period.start()) && p.end().equals(period.end()));
+        Map<SourceId, Long> bySource = new HashMap<>();
+        long billable = 0;
+        long materialized = 0;
+        List<RowSum> jobSums;
+        if (accounted) {
+            materialized = periods.isEmpty() ? 0 : periods.get(0).materializedRows();
+            for (SourceSum sum : dao.sourceSums(project, period.start(), period.end())) {
+                billable += sum.rowSum();
+                if (sum.live()) {
+                    bySource.put(new SourceId(sum.sourceId()), sum.rowSum());
+                }
+            }
+            jobSums = dao.unaccountedRows(project, period.start(), period.end());
+        } else {
+            for (UUID id : dao.liveSources(project)) {
+                bySource.put(new SourceId(id), 0L);
+            }
+            jobSums = dao.allRows(project, period.start(), period.end());
         }
-        List<RowSum> sums = new ArrayList<>(dao.accountedSourceRows(project, start, end));
-        sums.addAll(dao.accountedModelRows(project, start, end));
-        sums.addAll(dao.unaccountedRows(project, start, end));
-        return sums;
+        for (RowSum sum : jobSums) {
+            if ("model".equals(sum.kind())) {
+                materialized += sum.rowSum();
+            } else {
+                billable += sum.rowSum();
+                bySource.computeIfPresent(new SourceId(sum.sourceId()), (id, rows) -> rows + sum.rowSum());
+            }
+        }
+        return new PeriodRows(billable, materialized, bySource);
     }
 }

@@ -12,7 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * jobs themselves where they are not. Billable means a billable import whose status is not Failed; model rows are
  * materialized rows.
  */
-@RegisterRowMapper(RowSumRowMapper.class)
 interface UsageDao {
     String JOB_SUMS = """
             SELECT kind, source_id, SUM(rows_count) AS row_sum
@@ -21,35 +20,37 @@ interface UsageDao {
                 AND (kind = 'model' OR (billable = TRUE AND status <> 'Failed'))""";
 
     /**
-     * Whether jobs are accounted in another period that overlaps this one (the billing period changed), so this
-     * period's sums do not hold all its rows. Periods are found from their end: old ones end before this one starts.
+     * The periods with accounted jobs that overlap this one: none, or this very period, when its sums hold every
+     * accounted job of it; another one when the billing period moved. Found from their end: the periods of earlier
+     * months end before this one starts.
      */
     @SqlQuery("""
-            SELECT COUNT(*) FROM usage_period
-            WHERE project_id = :projectId AND period_end > :start AND period_start < :end
-                AND (period_start <> :start OR period_end <> :end)""")
-    long otherOverlappingPeriods(
+            SELECT period_start, period_end, materialized_rows FROM usage_period
+            WHERE project_id = :projectId AND period_end > :start AND period_start < :end""")
+    @RegisterRowMapper(PeriodSumRowMapper.class)
+    List<PeriodSum> overlappingPeriods(
             @Bind("projectId") long projectId, @Bind("start") Instant start, @Bind("end") Instant end);
 
+    /** Every source of the project, deleted or not, with its accounted billable rows in the period (0 if none). */
     @SqlQuery("""
-            SELECT 'model' AS kind, CAST(NULL AS UUID) AS source_id, materialized_rows AS row_sum FROM usage_period
-            WHERE project_id = :projectId AND period_start = :start AND period_end = :end""")
-    List<RowSum> accountedModelRows(
-            @Bind("projectId") long projectId, @Bind("start") Instant start, @Bind("end") Instant end);
-
-    @SqlQuery("""
-            SELECT 'import' AS kind, source_id, billable_rows AS row_sum FROM usage_source_rows
-            WHERE project_id = :projectId AND period_start = :start AND period_end = :end""")
-    List<RowSum> accountedSourceRows(
+            SELECT s.id AS source_id, s.deleted_at IS NULL AS live, COALESCE(r.billable_rows, 0) AS row_sum
+            FROM external_data_source s
+            LEFT JOIN usage_source_rows r ON r.project_id = s.project_id AND r.source_id = s.id
+                AND r.period_start = :start AND r.period_end = :end
+            WHERE s.project_id = :projectId""")
+    @RegisterRowMapper(SourceSumRowMapper.class)
+    List<SourceSum> sourceSums(
             @Bind("projectId") long projectId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     /** The period's jobs that are accounted in no period, through warehouse_job_unaccounted_idx. */
     @SqlQuery(JOB_SUMS + " AND period_start IS NULL GROUP BY kind, source_id")
+    @RegisterRowMapper(RowSumRowMapper.class)
     List<RowSum> unaccountedRows(
             @Bind("projectId") long projectId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     /** Every job of the period, whatever it is accounted in, through warehouse_job_period_idx. */
     @SqlQuery(JOB_SUMS + " AND kind IN ('import', 'model') GROUP BY kind, source_id")
+    @RegisterRowMapper(RowSumRowMapper.class)
     List<RowSum> allRows(@Bind("projectId") long projectId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     @SqlQuery("SELECT id FROM external_data_source WHERE project_id = :projectId AND deleted_at IS NULL")
