@@ -87,14 +87,18 @@ class ProductionModeIT {
     @Test
     void dbMigrateAppliesEveryMigrationOnceThenNothing() throws IOException {
         TestDatabase database = postgres();
-        long migrations;
+        List<Integer> versions;
         try (Stream<Path> files = Files.list(config.getParent()
                 .resolve("../adapters/src/main/resources/db/migration")
                 .normalize())) {
-            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .count();
+            versions = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .toList();
         }
-        String version = "schema version " + migrations;
+        long migrations = versions.size();
+        String version =
+                "schema version " + versions.stream().max(Integer::compare).orElseThrow();
 
         WharfProcess first = run(database, "db", "migrate", config.toString());
         assertThat(first.waitFor(EXIT)).as(first.transcript()).isZero();
