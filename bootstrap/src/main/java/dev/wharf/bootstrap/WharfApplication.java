@@ -61,7 +61,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
         Wiring wiring = new Wiring(jdbi);
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
-        wiring.serve(environment, engine, configuration.getProvisioning());
+        wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit());
         wiring.serveJobs(
                 environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK));
 

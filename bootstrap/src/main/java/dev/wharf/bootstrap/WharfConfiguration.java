@@ -6,7 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** Wharf's configuration file: the metadata database, start-up behaviour, and dev mode. */
+/** Wharf's configuration file: the metadata database, start-up behaviour, engines, jobs, billing, the rate limit, and dev mode. */
 public class WharfConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -69,6 +69,20 @@ public class WharfConfiguration extends Configuration {
     @JsonProperty
     public void setBilling(BillingConfiguration billing) {
         this.billing = billing;
+    }
+
+    @Valid
+    @NotNull
+    private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
+
+    @JsonProperty
+    public RateLimitConfiguration getRateLimit() {
+        return rateLimit;
+    }
+
+    @JsonProperty
+    public void setRateLimit(RateLimitConfiguration rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     /** Present only in dev mode: where its API key is kept. */

@@ -26,6 +26,7 @@ import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.service.ActionGuard;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
 import dev.wharf.application.service.PasswordResetService;
@@ -74,21 +75,28 @@ final class Wiring {
                 transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, CLOCK);
     }
 
-    /** The API, the engine and the provisioning worker, registered with the environment's lifecycle. */
-    void serve(Environment environment, WarehouseEngine engine, WorkerConfiguration worker) {
+    /**
+     * The API, the engine and the provisioning worker, registered with the environment's lifecycle; the management
+     * actions go through the rate limit and the audit log (see {@link AuditWiring}).
+     */
+    void serve(
+            Environment environment,
+            WarehouseEngine engine,
+            WorkerConfiguration worker,
+            RateLimitConfiguration rateLimit) {
         WorkerLoop loop = new WorkerLoop(
                 new ProvisioningWorker(
                         new JdbiProvisioningQueue(jdbi), warehouses, engine, worker.toSettings(), CLOCK, workerId()),
                 worker.idle());
         environment.lifecycle().manage(loop);
 
-        WarehouseService lifecycle =
-                new WarehouseService(access, transactions, warehouses, credentials, engine, loop::wake, CLOCK);
-        PasswordResetService reset = new PasswordResetService(
-                access, transactions, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
-
         JerseyEnvironment jersey = environment.jersey();
         registerErrorHandling(jersey);
+        ActionGuard guard = AuditWiring.serve(jersey, jdbi, transactions, access, rateLimit, CLOCK);
+        WarehouseService lifecycle =
+                new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
+        PasswordResetService reset = new PasswordResetService(
+                guard, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());

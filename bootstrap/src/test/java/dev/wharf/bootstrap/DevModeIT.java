@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +101,34 @@ class DevModeIT {
 
         assertThat(wharf.awaitLine("API key: (.*)", START).group(1)).isEqualTo(chosen);
         assertThat(Files.readString(dataDir.resolve("dev-api-key")).strip()).isEqualTo(chosen);
+    }
+
+    @Test
+    void theRateLimitComesFromTheEnvironment() throws Exception {
+        WharfProcess wharf = dev(Map.of("WHARF_RATE_LIMIT_PER_MINUTE", "2"));
+        String key = wharf.awaitLine(KEY_LINE, START).group(1);
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                            + "/api/projects/1/data_warehouse/reset-password/"))
+                                    .header("Authorization", "Bearer " + key)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
+        }
+
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.headers().firstValue("X-RateLimit-Limit"))
+                        .hasValue("2"));
+        assertThat(answers.get(0).statusCode()).isEqualTo(404);
+        boolean sameWindow = answers.get(2)
+                .headers()
+                .firstValue("X-RateLimit-Reset")
+                .equals(answers.get(1).headers().firstValue("X-RateLimit-Reset"));
+        assertThat(answers.get(2).statusCode()).as("the third call of a window").isEqualTo(sameWindow ? 429 : 404);
     }
 
     @Test

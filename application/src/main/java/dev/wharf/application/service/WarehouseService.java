@@ -4,15 +4,16 @@ import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
 import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
+import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.NameAvailability;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.CredentialRepository;
-import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.ConflictException;
@@ -24,7 +25,11 @@ import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The warehouse lifecycle as the API drives it: status, provision, deprovision and name checks. */
+/**
+ * The warehouse lifecycle as the API drives it: status, provision, deprovision and name checks. Provision and
+ * deprovision pass the {@link ActionGuard} (access, the project's rate limit, the audit log); the worker is woken only
+ * after the action has committed.
+ */
 public final class WarehouseService
         implements GetWarehouseStatusUseCase,
                 ProvisionWarehouseUseCase,
@@ -38,7 +43,7 @@ public final class WarehouseService
     public static final String NAME_TAKEN = "database name is already taken";
 
     private final ProjectAccess access;
-    private final TransactionRunner transactions;
+    private final ActionGuard guard;
     private final WarehouseRepository warehouses;
     private final CredentialRepository credentials;
     private final WarehouseEngine engine;
@@ -47,14 +52,14 @@ public final class WarehouseService
 
     public WarehouseService(
             ProjectAccess access,
-            TransactionRunner transactions,
+            ActionGuard guard,
             WarehouseRepository warehouses,
             CredentialRepository credentials,
             WarehouseEngine engine,
             Runnable wakeWorker,
             Clock clock) {
         this.access = access;
-        this.transactions = transactions;
+        this.guard = guard;
         this.warehouses = warehouses;
         this.credentials = credentials;
         this.engine = engine;
@@ -76,35 +81,45 @@ public final class WarehouseService
 
     @Override
     public void provision(ProvisionWarehouseCommand command) {
-        access.requireAdmin(command.actor(), command.projectId(), Scope.WAREHOUSE_VIEW_WRITE, MANAGE_REFUSAL);
-        DatabaseName name = new DatabaseName(command.databaseName());
-        transactions.inTransaction(() -> {
-            Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
-            Warehouse pending = Warehouse.provision(current, command.projectId(), name, clock.instant());
-            current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
-            warehouses.insert(pending);
-            credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
-        });
+        guard.run(
+                AuditAction.PROVISION,
+                command.actor(),
+                command.projectId(),
+                MANAGE_REFUSAL,
+                command.rateLimit(),
+                () -> {
+                    DatabaseName name = new DatabaseName(command.databaseName());
+                    Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
+                    Warehouse pending = Warehouse.provision(current, command.projectId(), name, clock.instant());
+                    current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
+                    warehouses.insert(pending);
+                    credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
+                });
         wakeWorker.run();
     }
 
     @Override
-    public void deprovision(WarehouseQuery command) {
-        access.requireAdmin(command.actor(), command.projectId(), Scope.WAREHOUSE_VIEW_WRITE, MANAGE_REFUSAL);
-        transactions.inTransaction(() -> {
-            Warehouse warehouse = warehouses
-                    .findByProjectForUpdate(command.projectId())
-                    .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-            WarehouseState state = warehouse.state();
-            if (state != WarehouseState.READY
-                    && state != WarehouseState.FAILED
-                    && state != WarehouseState.PROVISIONING) {
-                throw new ConflictException(DEPROVISION_REFUSAL);
-            }
-            if (!warehouses.update(warehouse.startDeleting(clock.instant()), state)) {
-                throw new ConflictException(DEPROVISION_REFUSAL);
-            }
-        });
+    public void deprovision(ManageWarehouseCommand command) {
+        guard.run(
+                AuditAction.DEPROVISION,
+                command.actor(),
+                command.projectId(),
+                MANAGE_REFUSAL,
+                command.rateLimit(),
+                () -> {
+                    Warehouse warehouse = warehouses
+                            .findByProjectForUpdate(command.projectId())
+                            .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+                    WarehouseState state = warehouse.state();
+                    if (state != WarehouseState.READY
+                            && state != WarehouseState.FAILED
+                            && state != WarehouseState.PROVISIONING) {
+                        throw new ConflictException(DEPROVISION_REFUSAL);
+                    }
+                    if (!warehouses.update(warehouse.startDeleting(clock.instant()), state)) {
+                        throw new ConflictException(DEPROVISION_REFUSAL);
+                    }
+                });
         wakeWorker.run();
     }
 

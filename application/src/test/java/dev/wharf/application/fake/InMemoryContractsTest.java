@@ -1,10 +1,12 @@
 package dev.wharf.application.fake;
 
+import dev.wharf.application.port.out.AuditLogContract;
 import dev.wharf.application.port.out.CredentialRepositoryContract;
 import dev.wharf.application.port.out.JobActivityQueriesContract;
 import dev.wharf.application.port.out.JobRepositoriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepositoriesContract;
+import dev.wharf.application.port.out.RateLimiterContract;
 import dev.wharf.application.port.out.TransactionRunnerContract;
 import dev.wharf.application.port.out.UsageQueriesContract;
 import dev.wharf.application.port.out.WarehouseRepositoryContract;
@@ -62,6 +64,22 @@ class InMemoryContractsTest {
 
     @Nested
     class Usage extends UsageQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class RateLimits extends RateLimiterContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

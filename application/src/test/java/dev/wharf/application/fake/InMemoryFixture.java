@@ -1,17 +1,20 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.AuditLog;
 import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.RateLimiter;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ProjectId;
 
 /** The in-memory repositories over one fresh {@link InMemoryStore}: for contract tests and use-case tests. */
 public final class InMemoryFixture implements PersistenceFixture {
@@ -27,6 +30,8 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final JobRepository jobs = new InMemoryJobRepository(store);
     private final JobActivityQueries jobActivity = new InMemoryJobActivityQueries(store);
     private final UsageQueries usage = new InMemoryUsageQueries(store);
+    private final AuditLog auditLog = new InMemoryAuditLog(store);
+    private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(store);
 
     public InMemoryStore store() {
         return store;
@@ -85,6 +90,26 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public UsageQueries usage() {
         return usage;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    @Override
+    public RateLimiter rateLimiterOfAnotherInstance() {
+        return new InMemoryRateLimiter(store);
+    }
+
+    @Override
+    public int rateLimitWindows(ProjectId project) {
+        return rateLimiter.windows(project);
     }
 
     /** Nothing to release: the store goes with the fixture. */

@@ -1,5 +1,6 @@
 package dev.wharf.application.fake;
 
+import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
@@ -15,6 +16,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
 import dev.wharf.domain.warehouse.Warehouse;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,9 +118,13 @@ public final class InMemoryStore {
         final Map<ProjectId, Credential> credentials;
         final Map<SourceId, Source> sources;
         final Map<JobId, Job> jobs;
+        final Map<RateLimitWindowKey, Integer> rateLimitWindows;
+        final Map<UUID, AuditEntry> auditLog;
 
         Tables() {
             this(
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
@@ -139,7 +145,9 @@ public final class InMemoryStore {
                 Map<ProjectId, Warehouse> warehouses,
                 Map<ProjectId, Credential> credentials,
                 Map<SourceId, Source> sources,
-                Map<JobId, Job> jobs) {
+                Map<JobId, Job> jobs,
+                Map<RateLimitWindowKey, Integer> rateLimitWindows,
+                Map<UUID, AuditEntry> auditLog) {
             this.organizations = organizations;
             this.projects = projects;
             this.users = users;
@@ -149,6 +157,8 @@ public final class InMemoryStore {
             this.credentials = credentials;
             this.sources = sources;
             this.jobs = jobs;
+            this.rateLimitWindows = rateLimitWindows;
+            this.auditLog = auditLog;
         }
 
         Tables copy() {
@@ -161,7 +171,9 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(warehouses),
                     new LinkedHashMap<>(credentials),
                     new LinkedHashMap<>(sources),
-                    new LinkedHashMap<>(jobs));
+                    new LinkedHashMap<>(jobs),
+                    new LinkedHashMap<>(rateLimitWindows),
+                    new LinkedHashMap<>(auditLog));
         }
 
         void requireOrganization(OrganizationId id) {
@@ -200,4 +212,7 @@ public final class InMemoryStore {
 
     /** The primary key of a membership. */
     record MembershipKey(OrganizationId organizationId, UserId userId) {}
+
+    /** The primary key of a rate-limit counter: a project and the start of a window. */
+    record RateLimitWindowKey(ProjectId projectId, Instant windowStart) {}
 }

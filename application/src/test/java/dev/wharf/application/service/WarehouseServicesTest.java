@@ -8,9 +8,9 @@ import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
+import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
-import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.ApiKeyId;
@@ -61,11 +61,16 @@ class WarehouseServicesTest {
                         new Membership(project.organizationId(), user.id(), OrganizationRole.ADMIN, clock.instant()));
         admin = new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
-        lifecycle = new WarehouseService(
-                access, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
-        resets = new PasswordResetService(
+        ActionGuard guard = new ActionGuard(
                 access,
+                new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
+                store.auditLog(),
                 store.transactions(),
+                clock);
+        lifecycle =
+                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        resets = new PasswordResetService(
+                guard,
                 store.warehouses(),
                 store.credentials(),
                 engine,
@@ -94,7 +99,7 @@ class WarehouseServicesTest {
     void deprovisioningAPendingWarehouseIsTheReferencesConflict() {
         lifecycle.provision(new ProvisionWarehouseCommand(admin, PROJECT, NAME.value()));
 
-        assertThatThrownBy(() -> lifecycle.deprovision(new WarehouseQuery(admin, PROJECT)))
+        assertThatThrownBy(() -> lifecycle.deprovision(new ManageWarehouseCommand(admin, PROJECT)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("warehouse must be in ready, failed, or provisioning state to deprovision");
         assertThat(state()).isEqualTo(WarehouseState.PENDING);
@@ -105,7 +110,7 @@ class WarehouseServicesTest {
         readyWarehouse();
         engine.generateOwnPasswords();
 
-        PasswordReset reset = resets.reset(new WarehouseQuery(admin, PROJECT));
+        PasswordReset reset = resets.reset(new ManageWarehouseCommand(admin, PROJECT));
 
         assertThat(engine.accepts(NAME, reset.password().reveal())).isTrue();
     }
@@ -113,11 +118,11 @@ class WarehouseServicesTest {
     @Test
     void anUnreachableOrSlowEngineChangesNothingOnReset() {
         readyWarehouse();
-        PasswordReset first = resets.reset(new WarehouseQuery(admin, PROJECT));
+        PasswordReset first = resets.reset(new ManageWarehouseCommand(admin, PROJECT));
 
         for (BackendUnavailableException.Reason reason : BackendUnavailableException.Reason.values()) {
             engine.outage(reason);
-            assertThatThrownBy(() -> resets.reset(new WarehouseQuery(admin, PROJECT)))
+            assertThatThrownBy(() -> resets.reset(new ManageWarehouseCommand(admin, PROJECT)))
                     .isInstanceOf(BackendUnavailableException.class)
                     .satisfies(e -> assertThat(((BackendUnavailableException) e).reason())
                             .isEqualTo(reason));
@@ -136,7 +141,7 @@ class WarehouseServicesTest {
         try {
             List<Future<PasswordReset>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                futures.add(threads.submit(() -> resets.reset(new WarehouseQuery(admin, PROJECT))));
+                futures.add(threads.submit(() -> resets.reset(new ManageWarehouseCommand(admin, PROJECT))));
             }
             List<PasswordReset> results = new ArrayList<>();
             for (Future<PasswordReset> future : futures) {

@@ -188,6 +188,14 @@ final class InProcessWharf {
         return secret.reveal();
     }
 
+    /** The id of the key whose secret is {@code key}: what the audit log names instead of the key. */
+    ApiKeyId keyId(String key) {
+        return new JdbiApiKeyRepository(metadata)
+                .findBySecretHash(ApiKeySecret.parse(key).hash())
+                .orElseThrow()
+                .id();
+    }
+
     private Jdbi openMetadata() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(metadataUrl);

@@ -1,6 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
+import dev.wharf.adapters.out.jdbi.audit.JdbiAuditLog;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
@@ -8,10 +9,12 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.jdbi.ratelimit.JdbiRateLimiter;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.AuditLog;
 import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
@@ -19,11 +22,13 @@ import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.application.port.out.ProvisioningQueue;
+import dev.wharf.application.port.out.RateLimiter;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ProjectId;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
@@ -108,6 +113,31 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public UsageQueries usage() {
         return new JdbiUsageQueries(jdbi);
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return new JdbiAuditLog(jdbi);
+    }
+
+    @Override
+    public RateLimiter rateLimiter() {
+        return new JdbiRateLimiter(jdbi);
+    }
+
+    /** A limiter on its own Jdbi over the same database: its calls use their own connections. */
+    @Override
+    public RateLimiter rateLimiterOfAnotherInstance() {
+        return new JdbiRateLimiter(WharfJdbi.create(database.dataSource()));
+    }
+
+    @Override
+    public int rateLimitWindows(ProjectId project) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT COUNT(*) FROM rate_limit_window WHERE project_id = :projectId")
+                        .bind("projectId", project.value())
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     public ProvisioningQueue provisioningQueue() {

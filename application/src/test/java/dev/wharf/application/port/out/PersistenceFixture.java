@@ -40,6 +40,16 @@ public interface PersistenceFixture extends AutoCloseable {
 
     UsageQueries usage();
 
+    AuditLog auditLog();
+
+    RateLimiter rateLimiter();
+
+    /** Another rate limiter over the same store, as a second Wharf instance behind the same database has. */
+    RateLimiter rateLimiterOfAnotherInstance();
+
+    /** How many rate-limit windows the store keeps for {@code project}, to see that old ones are forgotten. */
+    int rateLimitWindows(ProjectId project);
+
     @Override
     void close();
 

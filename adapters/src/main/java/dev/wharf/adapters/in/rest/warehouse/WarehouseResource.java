@@ -1,11 +1,13 @@
 package dev.wharf.adapters.in.rest.warehouse;
 
 import dev.wharf.adapters.in.rest.ProjectIds;
+import dev.wharf.adapters.in.rest.RateLimitHeaders;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
 import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
+import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.ResetWarehousePasswordUseCase;
@@ -18,13 +20,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * The managed-warehouse endpoints under {@code /api/projects/{id}/data_warehouse/} and its alias {@code
- * /api/environments/{id}/data_warehouse/}, with or without a trailing slash.
+ * /api/environments/{id}/data_warehouse/}, with or without a trailing slash. Provision, deprovision and reset-password
+ * are limited per project: their answers carry the limit's headers (see {@link RateLimitHeaders}).
  */
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,22 +63,29 @@ public final class WarehouseResource {
     @Path("/provision{slash: /?}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response provision(
-            @Auth ActorPrincipal caller, @PathParam("project_id") String project, ProvisionRequest request) {
-        WarehouseQuery query = query(caller, project);
+            @Auth ActorPrincipal caller,
+            @PathParam("project_id") String project,
+            @Context ContainerRequestContext http,
+            ProvisionRequest request) {
+        ManageWarehouseCommand command = command(caller, project, http);
         String name = request == null ? null : request.databaseName();
-        provision.provision(new ProvisionWarehouseCommand(query.actor(), query.projectId(), name));
+        provision.provision(
+                new ProvisionWarehouseCommand(command.actor(), command.projectId(), name, command.rateLimit()));
         return Response.accepted(new LifecycleResponse(
-                        "provisioning started", query.projectId().toString()))
+                        "provisioning started", command.projectId().toString()))
                 .build();
     }
 
     @POST
     @Path("/deprovision{slash: /?}")
-    public Response deprovision(@Auth ActorPrincipal caller, @PathParam("project_id") String project) {
-        WarehouseQuery query = query(caller, project);
-        deprovision.deprovision(query);
+    public Response deprovision(
+            @Auth ActorPrincipal caller,
+            @PathParam("project_id") String project,
+            @Context ContainerRequestContext http) {
+        ManageWarehouseCommand command = command(caller, project, http);
+        deprovision.deprovision(command);
         return Response.accepted(new LifecycleResponse(
-                        "deprovisioning started", query.projectId().toString()))
+                        "deprovisioning started", command.projectId().toString()))
                 .build();
     }
 
@@ -88,15 +100,22 @@ public final class WarehouseResource {
 
     @POST
     @Path("/reset-password{slash: /?}")
-    public Response resetPassword(@Auth ActorPrincipal caller, @PathParam("project_id") String project) {
+    public Response resetPassword(
+            @Auth ActorPrincipal caller,
+            @PathParam("project_id") String project,
+            @Context ContainerRequestContext http) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(PasswordResetResponse.of(resetPassword.reset(query(caller, project))))
+        return Response.ok(PasswordResetResponse.of(resetPassword.reset(command(caller, project, http))))
                 .cacheControl(noStore)
                 .build();
     }
 
     private static WarehouseQuery query(ActorPrincipal caller, String project) {
         return new WarehouseQuery(caller.actor(), ProjectIds.parse(project));
+    }
+
+    private static ManageWarehouseCommand command(ActorPrincipal caller, String project, ContainerRequestContext http) {
+        return new ManageWarehouseCommand(caller.actor(), ProjectIds.parse(project), RateLimitHeaders.listener(http));
     }
 }
