@@ -138,6 +138,7 @@ class ActionGuardTest {
                         clock,
                         "w")
                 .runOnce();
+        later();
         engine.outage(BackendUnavailableException.Reason.TIMEOUT);
 
         assertThatThrownBy(() -> resets.reset(command(admin))).isInstanceOf(BackendUnavailableException.class);
