@@ -13,6 +13,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
+import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
@@ -58,7 +59,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 "`java -jar wharf.jar db migrate <config>` first");
         Jdbi jdbi = WharfJdbi.configure(
                 new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
-        Wiring wiring = new Wiring(jdbi);
+        Wiring wiring = new Wiring(
+                jdbi, Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit());

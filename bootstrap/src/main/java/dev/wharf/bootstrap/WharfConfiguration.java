@@ -85,6 +85,23 @@ public class WharfConfiguration extends Configuration {
         this.rateLimit = rateLimit;
     }
 
+    /**
+     * How long a found API key, project and membership are remembered: a revoked key or a removed member keeps access
+     * at most this long; 0 reads the database on every request.
+     */
+    @NotNull
+    private io.dropwizard.util.Duration accessCacheTtl = io.dropwizard.util.Duration.seconds(5);
+
+    @JsonProperty
+    public io.dropwizard.util.Duration getAccessCacheTtl() {
+        return accessCacheTtl;
+    }
+
+    @JsonProperty
+    public void setAccessCacheTtl(io.dropwizard.util.Duration accessCacheTtl) {
+        this.accessCacheTtl = accessCacheTtl;
+    }
+
     /** Present only in dev mode: where its API key is kept. */
     @Valid
     private DevModeSettings dev;

@@ -58,8 +58,10 @@ final class Wiring {
     private final JdbiOrganizationRepository organizations;
     private final JdbiApiKeyRepository apiKeys;
     private final ProjectAccess access;
+    private final Duration accessCacheTtl;
 
-    Wiring(Jdbi jdbi) {
+    Wiring(Jdbi jdbi, Duration accessCacheTtl) {
+        this.accessCacheTtl = accessCacheTtl;
         this.jdbi = jdbi;
         this.transactions = new JdbiTransactionRunner(jdbi);
         this.warehouses = new JdbiWarehouseRepository(jdbi);
@@ -67,7 +69,7 @@ final class Wiring {
         this.projects = new JdbiProjectRepository(jdbi);
         this.organizations = new JdbiOrganizationRepository(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
-        this.access = new ProjectAccess(projects, organizations);
+        this.access = new ProjectAccess(projects, organizations, accessCacheTtl, CLOCK);
     }
 
     SetUpDevEnvironmentUseCase devEnvironment() {
@@ -97,7 +99,7 @@ final class Wiring {
                 new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
-        ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys));
+        ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());

@@ -3,7 +3,10 @@ package dev.wharf.application.service;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.auth.AuthenticateApiKeyUseCase;
 import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeySecret;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,20 @@ import java.util.Optional;
  */
 public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseCase {
     private final ApiKeyRepository apiKeys;
+    private final ExpiringCache<String, ApiKey> keys;
 
+    /** Reads the store for every key presented. */
     public ApiKeyAuthenticationService(ApiKeyRepository apiKeys) {
+        this(apiKeys, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * Remembers keys that were found, by their hash, for {@code cacheTtl}: a new key works at once, a revoked one at
+     * most {@code cacheTtl} longer.
+     */
+    public ApiKeyAuthenticationService(ApiKeyRepository apiKeys, Duration cacheTtl, Clock clock) {
         this.apiKeys = apiKeys;
+        this.keys = new ExpiringCache<>(cacheTtl, clock, 10_000);
     }
 
     @Override
@@ -24,7 +38,8 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
             return Optional.empty();
         }
         ApiKeySecret secret = ApiKeySecret.parse(presentedKey);
-        return apiKeys.findBySecretHash(secret.hash())
+        String hash = secret.hash();
+        return keys.get(hash, () -> apiKeys.findBySecretHash(hash))
                 .filter(key -> !key.isRevoked() && key.matches(secret))
                 .map(Actor::of);
     }

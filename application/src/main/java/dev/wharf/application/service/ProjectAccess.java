@@ -7,10 +7,15 @@ import dev.wharf.application.port.in.auth.ProjectNotVisibleException;
 import dev.wharf.application.port.out.OrganizationRepository;
 import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.project.UserId;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides which key may touch which project with which scope, in one place, so every entry point gets the same
@@ -20,10 +25,24 @@ import java.util.List;
 public final class ProjectAccess {
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
+    private final ExpiringCache<ProjectId, Project> projectCache;
+    private final ExpiringCache<List<Object>, Membership> membershipCache;
 
+    /** Reads the store on every check. */
     public ProjectAccess(ProjectRepository projects, OrganizationRepository organizations) {
+        this(projects, organizations, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * Remembers projects and memberships that were found for {@code cacheTtl}: a new member gets in at once, a removed
+     * one (or a demoted admin) keeps their access at most {@code cacheTtl} longer.
+     */
+    public ProjectAccess(
+            ProjectRepository projects, OrganizationRepository organizations, Duration cacheTtl, Clock clock) {
         this.projects = projects;
         this.organizations = organizations;
+        this.projectCache = new ExpiringCache<>(cacheTtl, clock, 10_000);
+        this.membershipCache = new ExpiringCache<>(cacheTtl, clock, 10_000);
     }
 
     /** The project, if {@code actor} may touch it with {@code scope}. */
@@ -46,9 +65,8 @@ public final class ProjectAccess {
     /** The project, if {@code actor} holds {@code scope} and is an admin or owner of its organization. */
     public Project requireAdmin(Actor actor, ProjectId projectId, Scope scope, String refusal) {
         Project project = require(actor, projectId, scope);
-        Membership membership = organizations
-                .findMembership(project.organizationId(), actor.userId())
-                .orElseThrow(ProjectNotVisibleException::new);
+        Membership membership =
+                membership(project.organizationId(), actor.userId()).orElseThrow(ProjectNotVisibleException::new);
         if (!membership.role().canManageWarehouse()) {
             throw new NotAnAdminException(refusal);
         }
@@ -59,12 +77,16 @@ public final class ProjectAccess {
         if (!actor.reaches(projectId)) {
             throw new ProjectNotVisibleException();
         }
-        Project project = projects.findById(projectId).orElseThrow(ProjectNotVisibleException::new);
-        if (organizations
-                .findMembership(project.organizationId(), actor.userId())
-                .isEmpty()) {
+        Project project = projectCache
+                .get(projectId, () -> projects.findById(projectId))
+                .orElseThrow(ProjectNotVisibleException::new);
+        if (membership(project.organizationId(), actor.userId()).isEmpty()) {
             throw new ProjectNotVisibleException();
         }
         return project;
+    }
+
+    private Optional<Membership> membership(OrganizationId organization, UserId user) {
+        return membershipCache.get(List.of(organization, user), () -> organizations.findMembership(organization, user));
     }
 }

@@ -154,6 +154,25 @@ class AdministrationServiceTest {
     }
 
     @Test
+    void aRememberedKeyStillAuthenticatesForTheCacheLifetimeAfterItIsRevoked() {
+        OrganizationId acme = organization("Acme").id();
+        admin.createProject(new CreateProjectCommand(acme, "Web", null, null));
+        admin.createUser(new CreateUserCommand("ann@example.com", acme, OrganizationRole.ADMIN));
+        IssuedApiKey issued = keys.issueApiKey(new IssueApiKeyCommand(
+                "ann@example.com", "ci", Set.of(Scope.WAREHOUSE_VIEW_READ), Set.of(ProjectId.of(1))));
+        ApiKeyAuthenticationService cached =
+                new ApiKeyAuthenticationService(store.apiKeys(), Duration.ofSeconds(5), clock);
+        assertThat(cached.authenticate(issued.secret().reveal())).isPresent();
+
+        keys.revokeApiKey(new RevokeApiKeyCommand(issued.key().id()));
+        clock.advance(Duration.ofMillis(4_999));
+        assertThat(cached.authenticate(issued.secret().reveal())).isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(cached.authenticate(issued.secret().reveal())).isEmpty();
+        assertThat(cached.authenticate("phx_" + "x".repeat(43))).isEmpty();
+    }
+
+    @Test
     void anIssuedKeyAuthenticatesUntilItIsRevoked() {
         OrganizationId acme = organization("Acme").id();
         admin.createProject(new CreateProjectCommand(acme, "Web", null, null));
