@@ -57,6 +57,9 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 dataSource,
                 configuration.isMigrateOnStart(),
                 "`java -jar wharf.jar db migrate <config>` first");
+        // Dropwizard's automatic SQL comments run a template lexer over every statement; the statements' timers on the
+        // admin port already name each one.
+        configuration.getDatabase().setAutoCommentsEnabled(false);
         Jdbi jdbi = WharfJdbi.configure(
                 new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
         Wiring wiring = new Wiring(
