@@ -5,6 +5,7 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
+import dev.wharf.domain.usage.RowCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +42,11 @@ public final class JdbiUsageQueries implements UsageQueries {
             long materialized = 0;
             for (RowSum sum : sums(dao, projectId.value(), period)) {
                 if ("model".equals(sum.kind())) {
-                    materialized += sum.rowSum();
+                    materialized = RowCounts.add(materialized, sum.rowSum());
                 } else {
-                    billable += sum.rowSum();
-                    bySource.computeIfPresent(new SourceId(sum.sourceId()), (id, rows) -> rows + sum.rowSum());
+                    billable = RowCounts.add(billable, sum.rowSum());
+                    bySource.computeIfPresent(
+                            new SourceId(sum.sourceId()), (id, rows) -> RowCounts.add(rows, sum.rowSum()));
                 }
             }
             return new PeriodRows(billable, materialized, bySource);
@@ -58,7 +60,7 @@ public final class JdbiUsageQueries implements UsageQueries {
             long billable = 0;
             for (long project : dao.projectsOf(organizationId.value())) {
                 for (RowSum sum : sums(dao, project, period)) {
-                    billable += "model".equals(sum.kind()) ? 0 : sum.rowSum();
+                    billable = RowCounts.add(billable, "model".equals(sum.kind()) ? 0 : sum.rowSum());
                 }
             }
             return billable;
