@@ -46,6 +46,12 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
             .map(JobStatus::wireName)
             .collect(Collectors.joining(", "));
 
+    /**
+     * The earliest created_at taken: timestamps are written with four-digit years, and PostgreSQL refuses years far
+     * before it (a late report of a job from year -999999999 was a 500 there, and a 201 with an undocumented date on H2).
+     */
+    static final Instant EARLIEST_CREATED_AT = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final System.Logger LOG = System.getLogger(JobService.class.getName());
 
     private final ProjectAccess access;
@@ -204,6 +210,9 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
         }
         if (createdAt.isAfter(now)) {
             throw new RuleViolationException("created_at must not be in the future");
+        }
+        if (createdAt.isBefore(EARLIEST_CREATED_AT)) {
+            throw new RuleViolationException("created_at must not be before " + EARLIEST_CREATED_AT);
         }
         return createdAt;
     }
