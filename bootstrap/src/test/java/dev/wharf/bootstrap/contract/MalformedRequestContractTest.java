@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.bootstrap.contract.ContractClient.Answer;
 import dev.wharf.domain.project.ProjectId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +36,15 @@ class MalformedRequestContractTest extends ContractTest {
 
         assertThat(patch.status()).isEqualTo(400);
         assertThat(patch.text()).isEqualTo("{\"error\":\"Ambiguous URI path segment\"}");
+    }
+
+    @Test
+    void aRequestLineWithoutAVersionIs400NotA5xx() {
+        RawHttp.Answer answer = new RawHttp(target.baseUrl())
+                .send("GET", "/api/schema/?format=\n".getBytes(StandardCharsets.US_ASCII), List.of(), null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"HTTP/0.9 not supported\"}");
     }
 
     @Test

@@ -31,15 +31,25 @@ public final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback)
             throws JsonProcessingException {
+        int answered = status(status);
         byte[] body = JSON.writeValueAsBytes(new ErrorBody(describe(status, message)));
+        response.setStatus(answered);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /**
+     * The status answered: Jetty's, except that a request line without a supported HTTP version (an HTTP/0.9 line, as
+     * a raw line feed in the target makes one) is the client's mistake, 400, not Jetty's 505.
+     */
+    static int status(int status) {
+        return status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : status;
+    }
+
     /** The words of the answer: Jetty's reason if it is plain, else the status's standard phrase. */
     static String describe(int status, String message) {
-        if (status >= 500) {
+        if (status >= 500 && status != HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
             return INTERNAL;
         }
         if (message != null && PLAIN.matcher(message).matches()) {

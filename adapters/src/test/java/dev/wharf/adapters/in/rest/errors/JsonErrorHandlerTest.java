@@ -26,6 +26,13 @@ class JsonErrorHandlerTest {
     }
 
     @Test
+    void aRequestLineWithoutASupportedVersionIsTheClientsMistake() {
+        assertThat(JsonErrorHandler.status(505)).isEqualTo(400);
+        assertThat(JsonErrorHandler.describe(505, null)).isEqualTo("HTTP Version Not Supported");
+        assertThat(JsonErrorHandler.status(431)).isEqualTo(431);
+    }
+
+    @Test
     void everyMethodGetsABody() {
         assertThat(new JsonErrorHandler().errorPageForMethod("PATCH")).isTrue();
         assertThat(new JsonErrorHandler().errorPageForMethod("DELETE")).isTrue();
