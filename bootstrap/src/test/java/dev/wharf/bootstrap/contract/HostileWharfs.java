@@ -1,5 +1,7 @@
 package dev.wharf.bootstrap.contract;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.wharf.bootstrap.contract.ContractClient.Answer;
 import dev.wharf.bootstrap.contract.DocumentedOperations.Op;
 import dev.wharf.domain.project.ProjectId;
@@ -11,6 +13,7 @@ import java.util.Map;
 import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.Store;
 import org.opentest4j.TestAbortedException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Wharfs the hostile-input properties talk to: one in process on H2 metadata and one on PostgreSQL (when a server
@@ -108,9 +111,18 @@ final class HostileWharfs implements Store.CloseOnReset {
         return wharfs;
     }
 
+    /**
+     * Stops every Wharf. Stopping one resets logging to Dropwizard's defaults (INFO), so the root goes back to WARN
+     * after each, or the next one's shutdown fills the build output.
+     */
     @Override
     public void close() {
-        wharfs.forEach(wharf -> wharf.target().close());
+        for (Wharf wharf : wharfs) {
+            wharf.target().close();
+            if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+                root.setLevel(Level.WARN);
+            }
+        }
     }
 
     /** A value as one path segment or query value: UTF-8, percent-encoded, a space as {@code %20}. */
