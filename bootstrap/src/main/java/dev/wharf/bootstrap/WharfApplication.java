@@ -50,6 +50,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
 
     @Override
     public void run(WharfConfiguration configuration, Environment environment) {
+        WireLogGuard.install();
         JsonSettings.apply(environment.getObjectMapper());
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
         MetadataDatabase.prepare(

@@ -50,6 +50,12 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
     /** A reader may read a job, and so may the pipeline worker that reports it (it reads back what it wrote). */
     static final List<Scope> READ_JOB = List.of(Scope.WAREHOUSE_VIEW_READ, Scope.WAREHOUSE_JOBS_WRITE);
 
+    /**
+     * The earliest created_at taken: timestamps are written with four-digit years, and PostgreSQL refuses years far
+     * before it (a late report of a job from year -999999999 was a 500 there, and a 201 with an undocumented date on H2).
+     */
+    static final Instant EARLIEST_CREATED_AT = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final System.Logger LOG = System.getLogger(JobService.class.getName());
 
     private final ProjectAccess access;
@@ -208,6 +214,9 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
         }
         if (createdAt.isAfter(now)) {
             throw new RuleViolationException("created_at must not be in the future");
+        }
+        if (createdAt.isBefore(EARLIEST_CREATED_AT)) {
+            throw new RuleViolationException("created_at must not be before " + EARLIEST_CREATED_AT);
         }
         return createdAt;
     }

@@ -10,6 +10,7 @@ import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
+import dev.wharf.domain.usage.RowCounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,10 @@ public final class InMemoryUsageQueries implements UsageQueries {
                     continue;
                 }
                 if (job.kind() == JobKind.MODEL) {
-                    materialized += job.rows();
+                    materialized = RowCounts.add(materialized, job.rows());
                 } else if (job.billable() && job.status() != JobStatus.FAILED) {
-                    billable += job.rows();
-                    bySource.computeIfPresent(job.sourceId(), (id, rows) -> rows + job.rows());
+                    billable = RowCounts.add(billable, job.rows());
+                    bySource.computeIfPresent(job.sourceId(), (id, rows) -> RowCounts.add(rows, job.rows()));
                 }
             }
             return new PeriodRows(billable, materialized, bySource);
@@ -56,6 +57,6 @@ public final class InMemoryUsageQueries implements UsageQueries {
                 .toList());
         return projects.stream()
                 .mapToLong(p -> rowsInPeriod(p, period).billableRows())
-                .sum();
+                .reduce(0, RowCounts::add);
     }
 }

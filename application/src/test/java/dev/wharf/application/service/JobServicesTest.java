@@ -33,6 +33,7 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +186,21 @@ class JobServicesTest {
                         clock.instant().plusMillis(1).toString())))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("created_at must not be in the future");
+    }
+
+    @Test
+    void aCreatedAtBeforeYearOneIsRefused() {
+        for (String early : new String[] {"0000-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> jobs.start(
+                            new StartJobCommand(worker, PROJECT, "model", null, null, "v", null, null, early)))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessage("created_at must not be before 0001-01-01T00:00:00Z");
+        }
+        assertThat(jobs.start(new StartJobCommand(
+                                worker, PROJECT, "model", null, null, "v", null, null, "0001-01-01T00:00:00Z"))
+                        .job()
+                        .createdAt())
+                .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
     }
 
     @Test

@@ -59,6 +59,7 @@ final class ContractClient {
             request.header("Content-Type", contentType);
         }
         Answer answer = exchange(request.build());
+        SecretLedger.answered(method, path, answer);
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         List<String> problems = document.problems(
                 method, pathOnly, answer.status(), answer.response().headers(), answer.text());

@@ -57,6 +57,12 @@ public final class ContractTarget implements AutoCloseable {
         return new ContractTarget(wharf, wharf.base(), InProcessWharf.KEY);
     }
 
+    /** A Wharf started in process on {@code "h2"} or {@code "postgres"} metadata, for tests outside the suite. */
+    static ContractTarget startInProcess(String metadata) {
+        InProcessWharf wharf = InProcessWharf.start(metadata);
+        return new ContractTarget(wharf, wharf.base(), InProcessWharf.KEY);
+    }
+
     /** The target of this JVM's contract tests, started on first use and stopped when the test plan ends. */
     static ContractTarget current() {
         return current;

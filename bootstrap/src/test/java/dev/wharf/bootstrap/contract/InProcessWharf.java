@@ -22,6 +22,8 @@ import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
 import dev.wharf.testing.Ports;
+import dev.wharf.testing.TestDatabase;
+import dev.wharf.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -34,15 +36,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Wharf started in process for the contract suite: in-memory H2 metadata, the H2 engine in a temporary directory on
- * free ports, a fixed dev key; and direct metadata access to arrange what the API cannot create (projects, users,
- * organizations, keys).
+ * Wharf started in process for the contract suite: in-memory H2 metadata (or a private PostgreSQL schema, see {@link
+ * #METADATA}), the H2 engine in a temporary directory on free ports, a fixed dev key; and direct metadata access to
+ * arrange what the API cannot create (projects, users, organizations, keys).
  */
 final class InProcessWharf {
     static final String KEY = "phx_apitestkeyapitestkeyapitestkeyapitestkey1";
@@ -51,24 +51,15 @@ final class InProcessWharf {
      * they get their own prefix: with Dropwizard's {@code dw.} they would reach every other application or command a
      * test starts in this JVM.
      */
-    private static final String PREFIX = "wharfcontract";
+    static final String PREFIX = "wharfcontract";
+    /** {@code -Dwharf.contract.metadata=postgres}: the metadata database is a private PostgreSQL schema, not H2. */
+    static final String METADATA = "wharf.contract.metadata";
 
-    private final String metadataUrl =
-            "jdbc:h2:mem:contract_" + UUID.randomUUID().toString().replace("-", "")
-                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private final TestDatabase database;
     private final Path dataDir = temporaryDirectory();
     private final int warehousePort = Ports.free();
     private final AtomicLong nextProject = new AtomicLong(100);
-    private final DropwizardAppExtension<WharfConfiguration> app = new DropwizardAppExtension<>(
-            WharfApplication.class,
-            ResourceHelpers.resourceFilePath("api-test.yml"),
-            PREFIX,
-            ConfigOverride.config(PREFIX, "database.url", metadataUrl),
-            ConfigOverride.config(
-                    PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
-            ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
-            ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(warehousePort)),
-            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(Ports.free())));
+    private final DropwizardAppExtension<WharfConfiguration> app;
     private Jdbi metadata;
     private OrganizationId defaultOrganization;
     private Principals principals;
@@ -76,16 +67,38 @@ final class InProcessWharf {
     /** Keys of callers other than the dev admin, arranged once per JVM. */
     record Principals(String member, String readOnly, String outsider, String limitedToOtherProject) {}
 
-    private InProcessWharf() {}
+    private InProcessWharf(String metadata) {
+        database = "postgres".equals(metadata) ? TestDatabases.postgres() : TestDatabases.h2();
+        app = new DropwizardAppExtension<>(
+                WharfApplication.class,
+                ResourceHelpers.resourceFilePath("api-test.yml"),
+                PREFIX,
+                ConfigOverride.config(PREFIX, "database.driverClass", driverClass(database)),
+                ConfigOverride.config(PREFIX, "database.url", database.jdbcUrl()),
+                ConfigOverride.config(PREFIX, "database.user", database.username()),
+                ConfigOverride.config(PREFIX, "database.password", database.password()),
+                ConfigOverride.config(
+                        PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
+                ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
+                ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(warehousePort)),
+                ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(Ports.free())));
+    }
 
+    /** Started on the metadata database {@link #METADATA} names, in-memory H2 by default. */
     static InProcessWharf start() {
-        InProcessWharf wharf = new InProcessWharf();
+        return start(System.getProperty(METADATA, "h2"));
+    }
+
+    /** Started on {@code "h2"} (in memory) or {@code "postgres"} (a private schema) metadata. */
+    static InProcessWharf start(String metadata) {
+        InProcessWharf wharf = new InProcessWharf(metadata);
         try {
             wharf.app.before();
         } catch (Exception e) {
             throw new IllegalStateException("Wharf did not start in process", e);
         }
-        wharf.metadata = wharf.openMetadata();
+        SecretLedger.apiKeyIssued(KEY);
+        wharf.metadata = WharfJdbi.create(wharf.database.dataSource());
         wharf.defaultOrganization = new JdbiProjectRepository(wharf.metadata)
                 .findById(ProjectId.of(1))
                 .orElseThrow()
@@ -94,7 +107,12 @@ final class InProcessWharf {
     }
 
     void stop() {
-        app.after();
+        try {
+            SecretLedger.metadataBeforeStop(database.dataSource());
+        } finally {
+            app.after();
+            database.close();
+        }
     }
 
     String base() {
@@ -185,6 +203,7 @@ final class InProcessWharf {
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         new JdbiApiKeyRepository(metadata)
                 .insert(ApiKey.issue(ApiKeyId.random(), user, "contract", secret, scopes, projects, Instant.now()));
+        SecretLedger.apiKeyIssued(secret.reveal());
         return secret.reveal();
     }
 
@@ -196,12 +215,8 @@ final class InProcessWharf {
                 .id();
     }
 
-    private Jdbi openMetadata() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(metadataUrl);
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
-        return WharfJdbi.create(dataSource);
+    private static String driverClass(TestDatabase database) {
+        return database.engine().equals("postgres") ? "org.postgresql.Driver" : "org.h2.Driver";
     }
 
     private static Path temporaryDirectory() {

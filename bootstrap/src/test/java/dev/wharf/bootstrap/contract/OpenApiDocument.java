@@ -25,12 +25,16 @@ import java.util.stream.Collectors;
  * The OpenAPI document checked into the repository, and what the suite checks with it. An answer to a documented
  * operation must match that operation's response for its status (status, content type, headers, body schema). An answer
  * to a path the document does not name must be 404, and a method a documented path does not take 405, each with the
- * body of the document's {@code UnknownPath} / {@code MethodNotAllowed} responses.
+ * body of the document's {@code UnknownPath} / {@code MethodNotAllowed} responses; a refusal made before any operation
+ * sees the request (400, 414, 431) on any path, the body of {@code MalformedRequest}.
  */
 final class OpenApiDocument {
     static final Path FILE = Path.of("adapters", "src", "main", "resources", "openapi", "wharf.yaml");
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String NOT_ALLOWED = "validation.request.operation.notAllowed";
+    private static final String STATUS_UNKNOWN = "validation.response.status.unknown";
+    /** The statuses of {@code MalformedRequest}: refusals made before any operation sees the request. */
+    private static final java.util.Set<Integer> MALFORMED = java.util.Set.of(400, 414, 431);
 
     private static OpenApiDocument checkedIn;
 
@@ -95,6 +99,10 @@ final class OpenApiDocument {
         }
         ValidationReport report = validator.validateResponse(
                 path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+        if (MALFORMED.contains(status)
+                && (has(report, PATH_MISSING) || has(report, NOT_ALLOWED) || has(report, STATUS_UNKNOWN))) {
+            return fallback("MalformedRequest", status, status, body);
+        }
         if (has(report, PATH_MISSING)) {
             return fallback("UnknownPath", 404, status, body);
         }

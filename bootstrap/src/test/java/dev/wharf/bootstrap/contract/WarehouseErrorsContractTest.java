@@ -52,6 +52,9 @@ class WarehouseErrorsContractTest extends ContractTest {
                 .isEqualTo("Unknown field 'x'");
         assertThat(api.postJson(provision, admin, "{\"database_name\":5}").status())
                 .isEqualTo(400);
+        assertThat(api.postJson(provision, admin, "{\"database_name\":\"abc\",\"database_name\":\"abd\"}")
+                        .error())
+                .isEqualTo("Duplicate field 'database_name'");
         assertThat(api.postJson(provision, admin, "[]").status()).isEqualTo(400);
         Answer wrongType = api.post(provision, admin, "text/plain", "database_name=abc");
         assertThat(wrongType.status()).isEqualTo(415);

@@ -58,7 +58,7 @@ public record Job(
             throw new RuleViolationException(
                     "workflow_run_id must be at most " + MAX_WORKFLOW_RUN_ID_LENGTH + " characters");
         }
-        latestError = Texts.truncate(latestError, MAX_ERROR_LENGTH);
+        latestError = Texts.truncate(Texts.withoutNul(latestError), MAX_ERROR_LENGTH);
         if (status.isTerminal() != (finishedAt != null)) {
             throw new IllegalArgumentException("finishedAt is set exactly when the status is terminal");
         }
@@ -74,6 +74,7 @@ public record Job(
             String workflowRunId,
             Instant createdAt,
             Instant now) {
+        requirePlain(schemaName, "schema_name", workflowRunId);
         return new Job(
                 id,
                 projectId,
@@ -98,6 +99,7 @@ public record Job(
             String workflowRunId,
             Instant createdAt,
             Instant now) {
+        requirePlain(savedQueryName, "saved_query_name", workflowRunId);
         return new Job(
                 id,
                 projectId,
@@ -112,6 +114,16 @@ public record Job(
                 createdAt,
                 null,
                 now);
+    }
+
+    /** A new job's name and workflow run id are identifiers: no control characters. */
+    private static void requirePlain(String name, String nameField, String workflowRunId) {
+        if (Texts.hasControlCharacter(name)) {
+            throw new RuleViolationException(nameField + " must not contain control characters");
+        }
+        if (Texts.hasControlCharacter(workflowRunId)) {
+            throw new RuleViolationException("workflow_run_id must not contain control characters");
+        }
     }
 
     /** The absolute row count so far: never negative, never lower than before. */

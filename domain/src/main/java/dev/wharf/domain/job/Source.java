@@ -3,6 +3,7 @@ package dev.wharf.domain.job;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.Require;
 import dev.wharf.domain.shared.RuleViolationException;
+import dev.wharf.domain.shared.Texts;
 import java.time.Instant;
 
 /**
@@ -29,8 +30,16 @@ public record Source(
         }
     }
 
+    /** A new source; its type and prefix are names, so they hold no control characters. */
     public static Source create(SourceId id, ProjectId projectId, String sourceType, String prefix, Instant now) {
-        return new Source(id, projectId, sourceType, prefix, now, null);
+        Source source = new Source(id, projectId, sourceType, prefix, now, null);
+        if (Texts.hasControlCharacter(sourceType)) {
+            throw new RuleViolationException("source_type must not contain control characters");
+        }
+        if (Texts.hasControlCharacter(prefix)) {
+            throw new RuleViolationException("prefix must not contain control characters");
+        }
+        return source;
     }
 
     public Source delete(Instant now) {

@@ -107,6 +107,26 @@ class JobTest {
     }
 
     @Test
+    void aNewJobsNameAndWorkflowRunIdHoldNoControlCharacters() {
+        assertThatThrownBy(() -> Job.startImport(JobId.random(), PROJECT, SOURCE, "a\u0000b", true, null, START, START))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("schema_name must not contain control characters");
+        assertThatThrownBy(() -> Job.startModel(JobId.random(), PROJECT, "view\n", null, START, START))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("saved_query_name must not contain control characters");
+        assertThatThrownBy(() -> Job.startModel(JobId.random(), PROJECT, "view", "run\u0085", START, START))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("workflow_run_id must not contain control characters");
+    }
+
+    @Test
+    void aNulInTheLatestErrorBecomesAReplacementCharacterAndLineBreaksStay() {
+        Job job = runningImport().recordError("line 1\n\tline\u00002", seconds(1));
+
+        assertThat(job.latestError()).isEqualTo("line 1\n\tline\uFFFD2");
+    }
+
+    @Test
     void workflowRunIdsAreBounded() {
         assertThatThrownBy(() -> Job.startModel(JobId.random(), PROJECT, "v", "w".repeat(401), START, START))
                 .isInstanceOf(RuleViolationException.class);

@@ -34,4 +34,16 @@ class SourceTest {
         assertThat(Source.create(SourceId.random(), PROJECT, "t".repeat(64), "p".repeat(100), START))
                 .isNotNull();
     }
+
+    @Test
+    void aNewSourcesTypeAndPrefixHoldNoControlCharactersButAStoredOneStillLoads() {
+        assertThatThrownBy(() -> Source.create(SourceId.random(), PROJECT, "Str\u0000ipe", null, START))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("source_type must not contain control characters");
+        assertThatThrownBy(() -> Source.create(SourceId.random(), PROJECT, "Stripe", "p\u007f", START))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("prefix must not contain control characters");
+        assertThat(new Source(SourceId.random(), PROJECT, "Str\u0001ipe", null, START, null).sourceType())
+                .isEqualTo("Str\u0001ipe");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.adapters.in.rest;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * How the API reads and writes JSON: unknown fields are refused, a number or boolean is not silently turned into a
- * string (nor a string, fraction or boolean into an integer, nor a string or number into a boolean), and dates are never written as numbers.
+ * How the API reads and writes JSON: unknown fields are refused, so is a field given twice (which value counts would
+ * depend on the parser: I-JSON, RFC 7493, forbids it), a number or boolean is not silently turned into a string (nor a
+ * string, fraction or boolean into an integer, nor a string or number into a boolean), and dates are never written as
+ * numbers.
  */
 public final class JsonSettings {
     private JsonSettings() {}
@@ -18,6 +21,7 @@ public final class JsonSettings {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The read side of row accounting: sums of the rows a project's jobs loaded in a billing period. A job belongs to the
- * period its {@code created_at} falls in ({@code start <= created_at < end}).
+ * period its {@code created_at} falls in ({@code start <= created_at < end}). A sum past {@link Long#MAX_VALUE} is
+ * {@link Long#MAX_VALUE} ({@link dev.wharf.domain.usage.RowCounts}), never an error or a negative number.
  */
 public interface UsageQueries {
     /**

@@ -224,6 +224,32 @@ public abstract class UsageQueriesContract extends FixtureContract {
                 .isEqualTo(330);
     }
 
+    @Test
+    void sumsPastTheLargestCountStayThereInsteadOfOverflowing() {
+        long most = Long.MAX_VALUE;
+        storeAccounted(importJob(stripe, 150, true, most, JobStatus.COMPLETED));
+        storeAccounted(model(150, most, JobStatus.COMPLETED));
+        store(importJob(stripe, 150, true, most, JobStatus.COMPLETED));
+        Job growing = running(stripe, 150, true);
+        storeAccounted(growing);
+        store.jobs().update(growing.reportRows(most, at(151)));
+        Job model = Job.startModel(JobId.random(), PROJECT, "m", null, at(150), at(150));
+        storeAccounted(model);
+        store.jobs().update(model.reportRows(most, at(151)));
+        storeAccounted(importJob(hubspot, 150, true, most, JobStatus.COMPLETED));
+
+        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(most, most, Map.of(stripe.id(), most, hubspot.id(), most)));
+        assertThat(store.usage()
+                        .billableRowsOfOrganization(
+                                store.projects().findById(PROJECT).orElseThrow().organizationId(), PERIOD))
+                .isEqualTo(most);
+
+        store.jobs().update(growing.reportRows(most, at(151)).finish(JobStatus.FAILED, at(152)));
+        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).bySource().get(hubspot.id()))
+                .isEqualTo(most);
+    }
+
     private Source source(ProjectId project, String type) {
         Source source = Source.create(SourceId.random(), project, type, null, T0);
         store.sources().insert(source);

@@ -7,7 +7,8 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 /**
  * Writes the per-period sums of V4. Rows are made with {@code ON CONFLICT DO NOTHING} (no conflict target: H2 in
  * PostgreSQL mode takes only that form), which waits for a concurrent insert of the same key instead of failing;
- * sums then move by relative updates, which row locks serialize.
+ * sums then move by relative updates, which row locks serialize. A sum stays within 0 and the largest BIGINT (see
+ * {@code RowCounts}): computed as a decimal, so that passing it is not an error.
  */
 interface UsageRollupDao {
     @SqlBatch("""
@@ -21,12 +22,16 @@ interface UsageRollupDao {
     void ensureSources(@BindMethods List<RollupChange> changes);
 
     @SqlBatch("""
-            UPDATE usage_period SET materialized_rows = materialized_rows + :materializedRows
+            UPDATE usage_period
+            SET materialized_rows = CAST(LEAST(GREATEST(
+                    CAST(materialized_rows AS DECIMAL(20, 0)) + :materializedRows, 0), 9223372036854775807) AS BIGINT)
             WHERE project_id = :projectId AND period_start = :periodStart AND period_end = :periodEnd""")
     void addMaterialized(@BindMethods List<RollupChange> changes);
 
     @SqlBatch("""
-            UPDATE usage_source_rows SET billable_rows = billable_rows + :billableRows
+            UPDATE usage_source_rows
+            SET billable_rows = CAST(LEAST(GREATEST(
+                    CAST(billable_rows AS DECIMAL(20, 0)) + :billableRows, 0), 9223372036854775807) AS BIGINT)
             WHERE project_id = :projectId AND period_start = :periodStart AND period_end = :periodEnd
                 AND source_id = :sourceId""")
     void addBillable(@BindMethods List<RollupChange> changes);

@@ -5,6 +5,7 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
+import dev.wharf.domain.usage.RowCounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class JdbiUsageQueries implements UsageQueries {
             UsageDao dao = handle.attach(UsageDao.class);
             long billable = 0;
             for (long project : dao.projectsOf(organizationId.value())) {
-                billable += sums(dao, project, period).billableRows();
+                billable = RowCounts.add(billable, sums(dao, project, period).billableRows());
             }
             return billable;
         });
@@ -55,7 +56,7 @@ public final class JdbiUsageQueries implements UsageQueries {
         if (accounted) {
             materialized = periods.isEmpty() ? 0 : periods.get(0).materializedRows();
             for (SourceSum sum : dao.sourceSums(project, period.start(), period.end())) {
-                billable += sum.rowSum();
+                billable = RowCounts.add(billable, sum.rowSum());
                 if (sum.live()) {
                     bySource.put(new SourceId(sum.sourceId()), sum.rowSum());
                 }
@@ -69,10 +70,11 @@ public final class JdbiUsageQueries implements UsageQueries {
         }
         for (RowSum sum : jobSums) {
             if ("model".equals(sum.kind())) {
-                materialized += sum.rowSum();
+                materialized = RowCounts.add(materialized, sum.rowSum());
             } else {
-                billable += sum.rowSum();
-                bySource.computeIfPresent(new SourceId(sum.sourceId()), (id, rows) -> rows + sum.rowSum());
+                billable = RowCounts.add(billable, sum.rowSum());
+                bySource.computeIfPresent(
+                        new SourceId(sum.sourceId()), (id, rows) -> RowCounts.add(rows, sum.rowSum()));
             }
         }
         return new PeriodRows(billable, materialized, bySource);

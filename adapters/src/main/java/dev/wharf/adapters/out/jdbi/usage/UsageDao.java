@@ -10,11 +10,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * Reads a period's rows: from the per-period sums of V4 where the period's jobs are accounted in it, and from the
  * jobs themselves where they are not. Billable means a billable import whose status is not Failed; model rows are
- * materialized rows.
+ * materialized rows. A sum past the largest BIGINT is read as the largest (see {@code RowCounts}).
  */
 interface UsageDao {
     String JOB_SUMS = """
-            SELECT kind, source_id, SUM(rows_count) AS row_sum
+            SELECT kind, source_id, CAST(LEAST(SUM(rows_count), 9223372036854775807) AS BIGINT) AS row_sum
             FROM warehouse_job
             WHERE project_id = :projectId AND created_at >= :start AND created_at < :end
                 AND (kind = 'model' OR (billable = TRUE AND status <> 'Failed'))""";
