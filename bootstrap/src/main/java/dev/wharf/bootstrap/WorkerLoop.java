@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the provisioning worker on one background thread: a pass as soon as it is woken (a provision or deprovision
- * was accepted), again at once while there was work, otherwise every idle interval. Stops with the server.
+ * was accepted), again at once while there was work, otherwise every idle interval. Stops with the server: the pass
+ * under way ends after the warehouse in hand, whose lease is released, so the next start resumes it at once.
  */
 final class WorkerLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
@@ -49,7 +50,7 @@ final class WorkerLoop implements Managed {
         while (running) {
             int worked = 0;
             try {
-                worked = worker.runOnce();
+                worked = worker.runOnce(() -> running);
             } catch (RuntimeException e) {
                 LOG.warn("Provisioning pass failed; retrying: {}", e.toString());
             }

@@ -175,9 +175,12 @@ final class WharfProcess implements AutoCloseable {
         signal("INT");
     }
 
-    /** SIGTERM ({@link Process#destroy()} on Unix). */
+    /**
+     * SIGTERM, as {@code kill} or an orchestrator sends it. Not {@link Process#destroy()}: that also closes the pipes
+     * from the process, so whatever it logs while it stops would be lost (and its writes would fail).
+     */
     void sendSigterm() {
-        process.destroy();
+        signal("TERM");
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Moves warehouses through the state machine: pending → provisioning → ready, or failed after the overall timeout
@@ -47,9 +48,12 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
     }
 
     @Override
-    public int runOnce() {
+    public int runOnce(BooleanSupplier keepGoing) {
         int worked = 0;
         for (ProjectId project : queue.due(clock.instant(), BATCH)) {
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
             Instant now = clock.instant();
             Optional<Claim> claim = queue.claim(project, workerId, now, now.plus(settings.lease()));
             if (claim.isPresent()) {

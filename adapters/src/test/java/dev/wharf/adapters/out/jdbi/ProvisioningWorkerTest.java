@@ -143,6 +143,26 @@ class ProvisioningWorkerTest {
         }
 
         @Test
+        void aStopEndsThePassAfterTheWarehouseInHandAndLeavesTheRestDue() {
+            for (int i = 2; i <= 3; i++) {
+                store.givenProject(i);
+                store.warehouses()
+                        .insert(Warehouse.provision(
+                                Optional.empty(), ProjectId.of(i), new DatabaseName("warehouse-" + i), T0));
+            }
+
+            assertThat(worker("w1").runOnce(() -> engine.calls() == 0)).isEqualTo(1);
+
+            assertThat(engine.calls()).isEqualTo(1);
+            assertThat(store.provisioningQueue().due(clock.instant(), 10))
+                    .as("the other two, unclaimed")
+                    .hasSize(2);
+            assertThat(worker("w2").runOnce())
+                    .as("another worker takes them at once")
+                    .isEqualTo(2);
+        }
+
+        @Test
         void aClaimOfADeadWorkerIsTakenOverWhenItsLeaseExpires() {
             store.provisioningQueue().claim(P1, "dead", T0, T0.plusSeconds(60));
 

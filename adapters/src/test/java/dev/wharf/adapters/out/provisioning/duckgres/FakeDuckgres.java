@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -53,7 +55,9 @@ public final class FakeDuckgres implements AutoCloseable {
         return t;
     });
     private final HttpServer server;
+    private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean held;
     private volatile String provisioningFailure;
     private volatile boolean ignorePasswordBody;
     private volatile int cannedStatus;
@@ -89,6 +93,16 @@ public final class FakeDuckgres implements AutoCloseable {
     /** Every answer waits this long first. */
     public void slow(Duration delay) {
         this.delay = delay;
+    }
+
+    /** While held, the controller leaves pending and provisioning warehouses where they are, as a slow cloud would. */
+    public void holdProvisioning(boolean held) {
+        this.held = held;
+    }
+
+    /** {@code "METHOD path"} of every request received so far, in order, counted before any delay. */
+    public List<String> received() {
+        return List.copyOf(received);
     }
 
     /** Provisioning from now on ends in failed with {@code "Crossplane error: <message>"}. */
@@ -135,6 +149,9 @@ public final class FakeDuckgres implements AutoCloseable {
     }
 
     private void advance(Row row) {
+        if (held && (row.state.equals("pending") || row.state.equals("provisioning"))) {
+            return;
+        }
         switch (row.state) {
             case "pending" -> move(row, "provisioning", "Provisioning in progress...");
             case "provisioning" -> {
@@ -162,6 +179,8 @@ public final class FakeDuckgres implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            received.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             if (!delay.isZero()) {
                 try {
                     Thread.sleep(delay.toMillis());
