@@ -1,18 +1,8 @@
 package dev.wharf.bootstrap;
 
-import dev.wharf.adapters.in.rest.BodySizeLimitFilter;
 import dev.wharf.adapters.in.rest.PingResource;
 import dev.wharf.adapters.in.rest.SchemaResource;
-import dev.wharf.adapters.in.rest.UnreadBodyFilter;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
-import dev.wharf.adapters.in.rest.errors.AccessExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.BillingInformationExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.DomainExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.JsonErrorHandler;
-import dev.wharf.adapters.in.rest.errors.JsonExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.TooLargeExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.UnexpectedExceptionMapper;
-import dev.wharf.adapters.in.rest.errors.WebApplicationExceptionMapper;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
@@ -38,15 +28,10 @@ import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.UUID;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -100,13 +85,12 @@ final class Wiring {
         environment.lifecycle().manage(loop);
 
         JerseyEnvironment jersey = environment.jersey();
-        registerErrorHandling(jersey);
+        ErrorWiring.register(environment);
         ActionGuard guard = AuditWiring.serve(jersey, jdbi, transactions, access, rateLimit, CLOCK);
         WarehouseService lifecycle =
                 new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
-        registerServerRefusals(environment);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
@@ -116,35 +100,6 @@ final class Wiring {
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */
     void serveJobs(Environment environment, JobsConfiguration settings, BillingSource billing) {
         new JobsWiring(jdbi, transactions, access, CLOCK).serve(environment, settings, billing);
-    }
-
-    /**
-     * Beyond Jersey's mappers: Jetty's own refusals as JSON, and bodies the API did not read read anyway, so that the
-     * client gets to see its answer.
-     */
-    private static void registerServerRefusals(Environment environment) {
-        FilterRegistration.Dynamic unreadBody = environment.servlets().addFilter("unread-body", new UnreadBodyFilter());
-        unreadBody.setAsyncSupported(true);
-        unreadBody.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
-            @Override
-            public void lifeCycleStarting(LifeCycle server) {
-                if (server instanceof Server jetty) {
-                    jetty.setErrorHandler(new JsonErrorHandler());
-                }
-            }
-        });
-    }
-
-    private static void registerErrorHandling(JerseyEnvironment jersey) {
-        jersey.register(new BodySizeLimitFilter());
-        jersey.register(new DomainExceptionMapper());
-        jersey.register(new AccessExceptionMapper());
-        jersey.register(new BillingInformationExceptionMapper());
-        jersey.register(new JsonExceptionMapper());
-        jersey.register(new TooLargeExceptionMapper());
-        jersey.register(new WebApplicationExceptionMapper());
-        jersey.register(new UnexpectedExceptionMapper());
     }
 
     /** Names this process in leases: host and pid, plus a random part so a restarted process is a new worker. */
