@@ -1,6 +1,8 @@
 package dev.wharf.adapters.in.rest;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -48,11 +50,33 @@ public final class UnreadBodyFilter implements Filter {
         response.flushBuffer();
         AsyncContext async = request.startAsync();
         async.setTimeout(MAX_MILLIS);
+        // Out of time: complete, so that Jetty closes the connection (bytes are still unread); left alone, a timed-out
+        // drain kept the connection open without reading, and a client still sending its body waited forever.
+        async.addListener(new CompleteOnTimeout());
         body.setReadListener(new Discard(body, async));
     }
 
     private static boolean waitsToContinue(ServletRequest request) {
         return request instanceof HttpServletRequest http && "100-continue".equalsIgnoreCase(http.getHeader("Expect"));
+    }
+
+    /** Completes a drain that ran out of time or failed. */
+    private static final class CompleteOnTimeout implements AsyncListener {
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            event.getAsyncContext().complete();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            event.getAsyncContext().complete();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {}
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {}
     }
 
     /** Reads what arrives until the end, the byte limit or an error, then completes the request. */
