@@ -44,23 +44,8 @@ public record JobRow(
                 accounted.period().map(BillingPeriod::end).orElse(null));
     }
 
-    /** The row of a job whose accounting period, if any, stays as stored. */
+    /** The row of a job whose accounting period, if any, stays as stored (the update does not write it). */
     static JobRow of(Job job) {
-        return new JobRow(
-                job.id().value(),
-                job.projectId().value(),
-                job.kind().wireName(),
-                job.sourceId() == null ? null : job.sourceId().value(),
-                job.name(),
-                job.status().wireName(),
-                job.rows(),
-                job.billable(),
-                job.workflowRunId(),
-                job.latestError(),
-                job.createdAt(),
-                job.finishedAt(),
-                job.lastHeartbeatAt(),
-                null,
-                null);
+        return of(AccountedJob.unaccounted(job));
     }
 }
