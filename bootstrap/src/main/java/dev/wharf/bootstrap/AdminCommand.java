@@ -2,13 +2,10 @@ package dev.wharf.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.codahale.metrics.MetricRegistry;
-import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.domain.shared.DomainException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -56,23 +53,10 @@ abstract class AdminCommand extends ConfiguredCommand<WharfConfiguration> {
     @Override
     protected void run(Bootstrap<WharfConfiguration> bootstrap, Namespace namespace, WharfConfiguration configuration) {
         quietLogging();
-        MetadataDatabase.requireReachable(configuration.getDatabase());
-        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), "admin");
-        try {
-            MetadataDatabase.prepare(
-                    configuration.getDatabase(),
-                    dataSource,
-                    configuration.isMigrateOnStart(),
-                    "`java -jar wharf.jar db migrate <config>` first");
-            execute(namespace.getString(ACTION), namespace, new AdminWiring(WharfJdbi.create(dataSource)), out);
+        MetadataDatabase.use(configuration, "admin", jdbi -> {
+            execute(namespace.getString(ACTION), namespace, new AdminWiring(jdbi), out);
             out.flush();
-        } finally {
-            try {
-                dataSource.stop();
-            } catch (Exception e) {
-                // the result is out; a pool that does not close cleanly changes nothing for the operator
-            }
-        }
+        });
     }
 
     /** The configuration's log level is for the server: a command's output is its result, and warnings. */

@@ -1,8 +1,6 @@
 package dev.wharf.bootstrap;
 
-import com.codahale.metrics.MetricRegistry;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
-import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
@@ -15,7 +13,6 @@ import dev.wharf.application.service.DataGeneratorService;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -60,21 +57,13 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage());
         }
-        MetadataDatabase.requireReachable(configuration.getDatabase());
-        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), "generate");
-        try {
-            MetadataDatabase.prepare(
-                    configuration.getDatabase(),
-                    dataSource,
-                    configuration.isMigrateOnStart(),
-                    "`java -jar wharf.jar db migrate <config>` first");
+        MetadataDatabase.use(configuration, "generate", jdbi -> {
             long started = System.nanoTime();
-            GeneratedData data = generator(WharfJdbi.create(dataSource), configuration)
-                    .generate(command, stored -> {
-                        if (stored % 100_000 < 10_000) {
-                            System.err.printf("wharf: %,d jobs stored%n", stored);
-                        }
-                    });
+            GeneratedData data = generator(jdbi, configuration).generate(command, stored -> {
+                if (stored % 100_000 < 10_000) {
+                    System.err.printf("wharf: %,d jobs stored%n", stored);
+                }
+            });
             out.printf(
                     "Generated organization %s: %d projects, %d sources, %d jobs in %.1f s%n",
                     data.organization().value(),
@@ -88,13 +77,7 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
                             .collect(Collectors.joining(",")));
             out.println("API key: " + data.apiKey().reveal());
             out.flush();
-        } finally {
-            try {
-                dataSource.stop();
-            } catch (Exception e) {
-                // the data is stored; a pool that does not close cleanly changes nothing
-            }
-        }
+        });
     }
 
     private static DataGeneratorService generator(Jdbi jdbi, WharfConfiguration configuration) {

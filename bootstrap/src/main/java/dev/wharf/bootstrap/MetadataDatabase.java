@@ -1,12 +1,17 @@
 package dev.wharf.bootstrap;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.wharf.adapters.out.jdbi.FlywayMigrations;
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Start-up checks of the metadata database: it must answer, and its schema must be current. Dev mode migrates it;
@@ -61,6 +66,29 @@ final class MetadataDatabase {
     }
 
     /** A JDBC URL without anything after a password parameter. */
+    /**
+     * Opens the configuration's metadata database for a command, refuses it unreachable or unmigrated as the server
+     * does (a configuration that migrates on start migrates it), runs {@code work} on it and closes it.
+     */
+    static void use(WharfConfiguration configuration, String poolName, Consumer<Jdbi> work) {
+        requireReachable(configuration.getDatabase());
+        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), poolName);
+        try {
+            prepare(
+                    configuration.getDatabase(),
+                    dataSource,
+                    configuration.isMigrateOnStart(),
+                    "`java -jar wharf.jar db migrate <config>` first");
+            work.accept(WharfJdbi.create(dataSource));
+        } finally {
+            try {
+                dataSource.stop();
+            } catch (Exception e) {
+                // the work is done; a pool that does not close cleanly changes nothing for the operator
+            }
+        }
+    }
+
     static String redact(String url) {
         return url == null ? "(no url)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }

@@ -26,7 +26,7 @@ public final class ProjectAccess {
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
     private final ExpiringCache<ProjectId, Project> projectCache;
-    private final ExpiringCache<List<Object>, Membership> membershipCache;
+    private final ExpiringCache<MemberOf, Membership> membershipCache;
 
     /** Reads the store on every check. */
     public ProjectAccess(ProjectRepository projects, OrganizationRepository organizations) {
