@@ -87,6 +87,9 @@ public final class ProjectAccess {
     }
 
     private Optional<Membership> membership(OrganizationId organization, UserId user) {
-        return membershipCache.get(List.of(organization, user), () -> organizations.findMembership(organization, user));
+        return membershipCache.get(
+                new MemberOf(organization, user), () -> organizations.findMembership(organization, user));
     }
+
+    private record MemberOf(OrganizationId organization, UserId user) {}
 }
