@@ -11,6 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
@@ -46,6 +47,11 @@ public final class UnreadBodyFilter implements Filter {
         }
         if (body.isFinished()) {
             return;
+        }
+        // The rest of the body is read and dropped, but the connection is not used again: a client that stops sending
+        // its body once it has the answer would otherwise send its next request into the bytes still expected here.
+        if (response instanceof HttpServletResponse http && !http.isCommitted()) {
+            http.setHeader("Connection", "close");
         }
         response.flushBuffer();
         AsyncContext async = request.startAsync();
