@@ -63,7 +63,13 @@ END {
                     printf "TARGET %s/%s/p50_%s_vs_%s measured=%.2fx goal=<=1.5x %s\n", engine, ep, last, first, b / a, verdict(b / a <= 1.5)
             }
         }
-        pk = engine "/" last
+        # wrk repeats reads of an unchanged project, whose answer Wharf keeps; the whole read (QueryTiming) must scale too
+        pf = engine "/" first; pk = engine "/" last
+        if (scale_count > 1 && (pf in peer) && (pk in peer)) {
+            a = field(peer[pf], "wharf_p50_ms") + 0; b = field(peer[pk], "wharf_p50_ms") + 0
+            if (a > 0 && b > 0)
+                printf "TARGET %s/total_rows_stats/unkept_read_p50_%s_vs_%s measured=%.2fx goal=<=1.5x %s\n", engine, last, first, b / a, verdict(b / a <= 1.5)
+        }
         if (pk in peer)
             printf "TARGET %s/total_rows_stats/vs_reference_reads_%s measured=%sx goal=>=20x %s\n", engine, last, field(peer[pk], "ratio"), verdict(field(peer[pk], "ratio") + 0 >= 20)
     }

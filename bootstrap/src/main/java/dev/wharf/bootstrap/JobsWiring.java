@@ -63,6 +63,9 @@ final class JobsWiring {
                 .jersey()
                 .register(new ActivityResource(activity, activity, new JobStatsService(access, queries, clock)));
 
-        environment.jersey().register(new UsageResource(new TotalRowsStatsService(access, billing, usage)));
+        environment
+                .jersey()
+                .register(new UsageResource(
+                        new TotalRowsStatsService(access, billing, usage), environment.getObjectMapper()));
     }
 }

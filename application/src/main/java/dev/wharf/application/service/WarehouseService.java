@@ -13,6 +13,7 @@ import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.project.Scope;
@@ -70,12 +71,13 @@ public final class WarehouseService
     @Override
     public WarehouseStatusView status(WarehouseQuery query) {
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
-        Warehouse warehouse =
-                warehouses.findByProject(query.projectId()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        Optional<Credential> credential = credentials.findByProject(query.projectId());
+        WarehouseWithPassword found = warehouses
+                .findWithPasswordLastSet(query.projectId())
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Warehouse warehouse = found.warehouse();
         return new WarehouseStatusView(
                 warehouse,
-                credential.flatMap(Credential::lastSetAt),
+                found.passwordLastSetAt(),
                 warehouse.isReady() ? Optional.of(engine.connection(warehouse.databaseName())) : Optional.empty());
     }
 

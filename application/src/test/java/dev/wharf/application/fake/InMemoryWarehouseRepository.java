@@ -2,6 +2,7 @@ package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
@@ -34,6 +35,13 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
     @Override
     public Optional<Warehouse> findByProject(ProjectId projectId) {
         return store.read(t -> Optional.ofNullable(t.warehouses.get(projectId)));
+    }
+
+    @Override
+    public Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId) {
+        return store.read(t -> Optional.ofNullable(t.warehouses.get(projectId))
+                .map(w -> new WarehouseWithPassword(
+                        w, Optional.ofNullable(t.credentials.get(projectId)).flatMap(Credential::lastSetAt))));
     }
 
     /** The store's lock is held for the whole surrounding transaction, so this row is locked as well. */

@@ -37,11 +37,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiFixture implements PersistenceFixture {
     private final TestDatabase database;
     private final Jdbi jdbi;
+    /** One, as the application has one: what it remembers between reads is under test too. */
+    private final UsageQueries usage;
 
     private JdbiFixture(TestDatabase database) {
         this.database = database;
         new FlywayMigrations(database.dataSource()).migrate();
         this.jdbi = WharfJdbi.create(database.dataSource());
+        this.usage = new JdbiUsageQueries(jdbi);
     }
 
     public static JdbiFixture h2() {
@@ -112,7 +115,7 @@ public final class JdbiFixture implements PersistenceFixture {
 
     @Override
     public UsageQueries usage() {
-        return new JdbiUsageQueries(jdbi);
+        return usage;
     }
 
     @Override

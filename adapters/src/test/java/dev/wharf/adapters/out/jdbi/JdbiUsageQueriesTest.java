@@ -3,7 +3,9 @@ package dev.wharf.adapters.out.jdbi;
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static dev.wharf.application.port.out.PersistenceFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
 import dev.wharf.application.port.out.AccountedJob;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.UsageQueriesContract;
@@ -14,6 +16,7 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,16 @@ class JdbiUsageQueriesTest {
         void anAccountedPeriodIsReadFromItsSumsAndUnaccountedJobsFromTheJobs() {
             readsSumsOfAccountedJobs(JdbiFixture::h2);
         }
+
+        @Test
+        void anAnswerIsReadAgainOnlyAfterTheUsageVersionMoved() {
+            readsOncePerVersion(JdbiFixture::h2);
+        }
+
+        @Test
+        void nothingSeenInsideATransactionIsKept() {
+            keepsNothingFromATransaction(JdbiFixture::h2);
+        }
     }
 
     @Nested
@@ -46,6 +59,78 @@ class JdbiUsageQueriesTest {
         @Test
         void anAccountedPeriodIsReadFromItsSumsAndUnaccountedJobsFromTheJobs() {
             readsSumsOfAccountedJobs(JdbiFixture::postgres);
+        }
+
+        @Test
+        void anAnswerIsReadAgainOnlyAfterTheUsageVersionMoved() {
+            readsOncePerVersion(JdbiFixture::postgres);
+        }
+
+        @Test
+        void nothingSeenInsideATransactionIsKept() {
+            keepsNothingFromATransaction(JdbiFixture::postgres);
+        }
+    }
+
+    /**
+     * Rewrites the period's sums behind the store's back: the answer kept at the current version does not see it; once
+     * the version moves (as every change through the store moves it), the next answer does.
+     */
+    private static void readsOncePerVersion(Supplier<JdbiFixture> fixtures) {
+        try (JdbiFixture store = fixtures.get()) {
+            store.givenProject(1);
+            Source source = Source.create(SourceId.random(), PROJECT, "Stripe", null, T0);
+            store.sources().insert(source);
+            Job job = Job.startImport(JobId.random(), PROJECT, source.id(), "a", true, null, at(150), at(150))
+                    .reportRows(70, at(150));
+            store.jobs().insert(AccountedJob.in(job, PERIOD));
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isEqualTo(70);
+
+            store.jdbi().useHandle(h -> h.execute("UPDATE usage_source_rows SET billable_rows = billable_rows * 1000"));
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isEqualTo(70);
+
+            store.jdbi().useTransaction(h -> UsageVersion.move(h, List.of(PROJECT.value())));
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isEqualTo(70_000);
+        }
+    }
+
+    /** Rows read inside a transaction that rolls back are neither kept nor given to a later reader. */
+    private static void keepsNothingFromATransaction(Supplier<JdbiFixture> fixtures) {
+        try (JdbiFixture store = fixtures.get()) {
+            store.givenProject(1);
+            Source source = Source.create(SourceId.random(), PROJECT, "Stripe", null, T0);
+            store.sources().insert(source);
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isZero();
+
+            assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                        store.jobs()
+                                .insert(AccountedJob.in(
+                                        Job.startImport(
+                                                        JobId.random(),
+                                                        PROJECT,
+                                                        source.id(),
+                                                        "a",
+                                                        true,
+                                                        null,
+                                                        at(150),
+                                                        at(150))
+                                                .reportRows(70, at(150)),
+                                        PERIOD));
+                        assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                                .isEqualTo(70);
+                        throw new IllegalStateException("roll back");
+                    }))
+                    .hasMessage("roll back");
+
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isZero();
+            store.jdbi().useTransaction(h -> UsageVersion.move(h, List.of(PROJECT.value())));
+            assertThat(store.usage().rowsInPeriod(PROJECT, PERIOD).billableRows())
+                    .isZero();
         }
     }
 

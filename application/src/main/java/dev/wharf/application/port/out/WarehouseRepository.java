@@ -4,7 +4,9 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,12 @@ import java.util.Set;
  */
 public interface WarehouseRepository {
     Optional<Warehouse> findByProject(ProjectId projectId);
+
+    /**
+     * The project's warehouse with when its password was last set (empty when it never was), read at once: what a
+     * status request shows, in one read instead of one per aggregate.
+     */
+    Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId);
 
     /** As {@link #findByProject}, and locks the warehouse until the surrounding transaction ends. */
     Optional<Warehouse> findByProjectForUpdate(ProjectId projectId);
@@ -40,4 +48,12 @@ public interface WarehouseRepository {
 
     /** Warehouses in any of {@code states}, oldest update first: the work queue of the provisioning worker. */
     List<Warehouse> findInStates(Set<WarehouseState> states, int limit);
+
+    /** A warehouse and when the password of its login was last set. */
+    record WarehouseWithPassword(Warehouse warehouse, Optional<Instant> passwordLastSetAt) {
+        public WarehouseWithPassword {
+            Objects.requireNonNull(warehouse, "warehouse");
+            Objects.requireNonNull(passwordLastSetAt, "passwordLastSetAt");
+        }
+    }
 }

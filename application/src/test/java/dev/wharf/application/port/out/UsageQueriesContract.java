@@ -124,6 +124,47 @@ public abstract class UsageQueriesContract extends FixtureContract {
                 .isEqualTo(new PeriodRows(0, 9, Map.of(stripe.id(), 0L, hubspot.id(), 0L)));
     }
 
+    /** One queries object asked after each change: whatever it remembers, no answer outlives a change. */
+    @Test
+    void everyChangeOfRowsOrSourcesShowsInTheNextAnswer() {
+        UsageQueries usage = store.usage();
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(0, 0, Map.of(stripe.id(), 0L, hubspot.id(), 0L)));
+
+        Job accounted = running(stripe, 150, true);
+        storeAccounted(accounted);
+        Job unaccounted = running(hubspot, 150, true);
+        store(unaccounted);
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(0, 0, Map.of(stripe.id(), 0L, hubspot.id(), 0L)));
+
+        store.jobs().update(accounted.reportRows(10, at(151)));
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(10, 0, Map.of(stripe.id(), 10L, hubspot.id(), 0L)));
+
+        store.jobs().update(unaccounted.reportRows(3, at(151)));
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(13, 0, Map.of(stripe.id(), 10L, hubspot.id(), 3L)));
+
+        store.jobs().update(unaccounted.reportRows(3, at(151)).finish(JobStatus.FAILED, at(152)));
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(10, 0, Map.of(stripe.id(), 10L, hubspot.id(), 0L)));
+
+        store(model(150, 4, JobStatus.COMPLETED));
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(10, 4, Map.of(stripe.id(), 10L, hubspot.id(), 0L)));
+
+        Source added = source(PROJECT, "Postgres");
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD).bySource()).containsEntry(added.id(), 0L);
+
+        store.sources().update(stripe.delete(at(160)));
+        assertThat(usage.rowsInPeriod(PROJECT, PERIOD))
+                .isEqualTo(new PeriodRows(10, 4, Map.of(hubspot.id(), 0L, added.id(), 0L)));
+        assertThat(usage.billableRowsOfOrganization(
+                        store.projects().findById(PROJECT).orElseThrow().organizationId(), PERIOD))
+                .isEqualTo(10);
+    }
+
     @Test
     void accountedAndUnaccountedJobsOfOnePeriodAreEachCountedOnce() {
         storeAccounted(importJob(stripe, 110, true, 1, JobStatus.COMPLETED));

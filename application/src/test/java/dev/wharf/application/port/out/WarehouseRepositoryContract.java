@@ -5,7 +5,11 @@ import static dev.wharf.application.port.out.PersistenceFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
+import dev.wharf.domain.credential.Credential;
+import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.User;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
@@ -43,6 +47,31 @@ public abstract class WarehouseRepositoryContract extends FixtureContract {
         assertThat(warehouses.findByProject(ProjectId.of(1))).contains(ready);
         assertThat(warehouses.findByProjectForUpdate(ProjectId.of(1))).contains(ready);
         assertThat(warehouses.findByProject(ProjectId.of(2))).isEmpty();
+    }
+
+    @Test
+    void aWarehouseIsReadWithWhenItsPasswordWasLastSet() {
+        Warehouse ready = pending(1, "analytics").startProvisioning(at(1)).markReady(at(2));
+        warehouses.insert(ready);
+        warehouses.insert(pending(2, "sales"));
+        assertThat(warehouses.findWithPasswordLastSet(ProjectId.of(1)))
+                .contains(new WarehouseWithPassword(ready, Optional.empty()));
+
+        Credential login = Credential.forNewWarehouse(ProjectId.of(1), new LoginName("analytics"));
+        store.credentials().save(login);
+        assertThat(warehouses.findWithPasswordLastSet(ProjectId.of(1)))
+                .contains(new WarehouseWithPassword(ready, Optional.empty()));
+
+        User admin = store.givenUser("admin@example.com");
+        store.credentials().save(login.passwordSet(ready, admin.id(), at(5)));
+        assertThat(warehouses.findWithPasswordLastSet(ProjectId.of(1)))
+                .contains(new WarehouseWithPassword(ready, Optional.of(at(5))));
+        assertThat(warehouses
+                        .findWithPasswordLastSet(ProjectId.of(2))
+                        .orElseThrow()
+                        .passwordLastSetAt())
+                .isEmpty();
+        assertThat(warehouses.findWithPasswordLastSet(ProjectId.of(3))).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.EmptyHandling;
 
 /**
  * {@link JobActivityQueries} on Jdbi: plain SQL that H2 (PostgreSQL mode) and PostgreSQL both run unchanged.
@@ -22,11 +23,18 @@ import org.jdbi.v3.core.Jdbi;
  * bucket with a CASE over those bounds ({@link StatsBuckets}): comparisons of instants, exact in every zone and the
  * same on both databases. Each branch of the query is served by an index that bounds its range to the window (the
  * finished imports by {@code warehouse_job_finished_idx}, migration V7).
+ *
+ * <p>The activity list, which every running_activity request reads, is a plain query rather than a SqlObject call:
+ * Jdbi builds a SqlObject call's configuration anew on each call, which cost more than the query itself.
  */
 public final class JdbiJobActivityQueries implements JobActivityQueries {
+    private static final JobActivityRowMapper ACTIVITY_MAPPER = new JobActivityRowMapper();
+
+    private final Jdbi jdbi;
     private final JobActivityDao dao;
 
     public JdbiJobActivityQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(JobActivityDao.class);
     }
 
@@ -38,14 +46,16 @@ public final class JdbiJobActivityQueries implements JobActivityQueries {
         if (either.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return dao.activity(
-                projectId.value(),
-                wireNames(either),
-                wireNames(filter.importStatuses()),
-                wireNames(filter.modelStatuses()),
-                filter.cutoff(),
-                limit,
-                Math.max(offset, 0));
+        return jdbi.withHandle(handle -> handle.createQuery(JobActivityDao.ACTIVITY)
+                .bind("projectId", projectId.value())
+                .bindList(EmptyHandling.NULL_KEYWORD, "statuses", wireNames(either))
+                .bindList(EmptyHandling.NULL_KEYWORD, "importStatuses", wireNames(filter.importStatuses()))
+                .bindList(EmptyHandling.NULL_KEYWORD, "modelStatuses", wireNames(filter.modelStatuses()))
+                .bind("cutoff", filter.cutoff())
+                .bind("limit", limit)
+                .bind("offset", Math.max(offset, 0))
+                .map(ACTIVITY_MAPPER)
+                .list());
     }
 
     @Override

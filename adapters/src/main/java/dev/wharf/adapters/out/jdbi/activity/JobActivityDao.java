@@ -1,13 +1,11 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
-import dev.wharf.application.port.out.JobActivity;
 import dev.wharf.application.port.out.JobStatsCount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * status, created_at) index bounds the scan; the per-kind condition then filters what it finds.
  */
 interface JobActivityDao {
-    @SqlQuery("""
+    /** Read as a plain query by {@link JdbiJobActivityQueries#activity}: every running_activity request runs it. */
+    String ACTIVITY = """
             SELECT j.id, j.kind, s.source_type, j.name, j.status, j.rows_count, j.created_at, j.finished_at,
                 j.latest_error, j.workflow_run_id, j.source_id
             FROM warehouse_job j
@@ -26,17 +25,7 @@ interface JobActivityDao {
                 AND ((j.kind = 'import' AND j.status IN (<importStatuses>))
                     OR (j.kind = 'model' AND j.status IN (<modelStatuses>)))
             ORDER BY j.created_at DESC, j.id DESC
-            LIMIT :limit OFFSET :offset""")
-    @RegisterRowMapper(JobActivityRowMapper.class)
-    List<JobActivity> activity(
-            @Bind("projectId") long projectId,
-            @BindList(value = "statuses", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> statuses,
-            @BindList(value = "importStatuses", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                    List<String> importStatuses,
-            @BindList(value = "modelStatuses", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> modelStatuses,
-            @Bind("cutoff") Instant cutoff,
-            @Bind("limit") int limit,
-            @Bind("offset") int offset);
+            LIMIT :limit OFFSET :offset""";
 
     /**
      * One branch per index: finished billable imports by (project_id, kind, finished_at), running imports by

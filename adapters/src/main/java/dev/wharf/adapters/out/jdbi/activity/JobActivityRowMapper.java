@@ -13,7 +13,7 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+/** The activity list's rows; used by {@link JdbiJobActivityQueries}. */
 public final class JobActivityRowMapper implements RowMapper<JobActivity> {
     @Override
     public JobActivity map(ResultSet rs, StatementContext ctx) throws SQLException {

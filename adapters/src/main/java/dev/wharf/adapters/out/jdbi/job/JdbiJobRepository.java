@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi.job;
 
+import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
 import dev.wharf.application.port.out.AccountedJob;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.domain.job.Job;
@@ -15,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link JobRepository} on Jdbi. A job accounted in a period moves its rows into the period's sums (V4) in the
- * transaction that stores it: the caller's, or one of its own when there is none.
+ * transaction that stores it: the caller's, or one of its own when there is none; a change of a job's billable or
+ * materialized rows also moves its project's usage version (V8), so that no earlier total_rows_stats answer is reused.
  */
 public final class JdbiJobRepository implements JobRepository {
     /** Rows per JDBC batch when loading many jobs. */
@@ -58,6 +60,13 @@ public final class JdbiJobRepository implements JobRepository {
             });
         }
         UsageRollup.addNew(handle, changes);
+        UsageVersion.move(
+                handle,
+                batch.stream()
+                        .map(AccountedJob::job)
+                        .filter(job -> job.billableRows() != 0 || job.materializedRows() != 0)
+                        .map(job -> job.projectId().value())
+                        .toList());
     }
 
     @Override
@@ -86,6 +95,10 @@ public final class JdbiJobRepository implements JobRepository {
             if (before.isAccounted()) {
                 UsageRollup.addChanged(
                         handle, List.of(RollupChange.between(before, job.billableRows(), job.materializedRows())));
+            }
+            if (before.job().billableRows() != job.billableRows()
+                    || before.job().materializedRows() != job.materializedRows()) {
+                UsageVersion.move(handle, List.of(job.projectId().value()));
             }
         });
     }

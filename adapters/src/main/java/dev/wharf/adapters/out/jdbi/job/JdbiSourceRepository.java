@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi.job;
 
+import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
 import dev.wharf.application.port.out.SourceRepository;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
@@ -9,17 +10,29 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link SourceRepository} on Jdbi. */
+/** {@link SourceRepository} on Jdbi: every change of a source moves its project's usage version (V8). */
 public final class JdbiSourceRepository implements SourceRepository {
+    private final Jdbi jdbi;
     private final SourceDao dao;
 
     public JdbiSourceRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(SourceDao.class);
     }
 
     @Override
     public void insert(Source s) {
-        dao.insert(s.id().value(), s.projectId().value(), s.sourceType(), s.prefix(), s.createdAt(), s.deletedAt());
+        jdbi.useTransaction(handle -> {
+            handle.attach(SourceDao.class)
+                    .insert(
+                            s.id().value(),
+                            s.projectId().value(),
+                            s.sourceType(),
+                            s.prefix(),
+                            s.createdAt(),
+                            s.deletedAt());
+            UsageVersion.move(handle, List.of(s.projectId().value()));
+        });
     }
 
     @Override
@@ -29,9 +42,13 @@ public final class JdbiSourceRepository implements SourceRepository {
 
     @Override
     public void update(Source s) {
-        if (dao.update(s.projectId().value(), s.id().value(), s.sourceType(), s.prefix(), s.deletedAt()) == 0) {
-            throw new NotFoundException("source not found");
-        }
+        jdbi.useTransaction(handle -> {
+            SourceDao sources = handle.attach(SourceDao.class);
+            if (sources.update(s.projectId().value(), s.id().value(), s.sourceType(), s.prefix(), s.deletedAt()) == 0) {
+                throw new NotFoundException("source not found");
+            }
+            UsageVersion.move(handle, List.of(s.projectId().value()));
+        });
     }
 
     @Override

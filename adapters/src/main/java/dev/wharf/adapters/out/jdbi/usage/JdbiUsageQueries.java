@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,9 +21,13 @@ import org.jdbi.v3.core.Jdbi;
  * index finds without reading the others: three statements whose cost follows the number of sources, not of jobs or
  * months. Otherwise (the billing period moved) every job of the period is read, which is slower and just as exact.
  * The total and the breakdown are added up from the same rows, so they always agree.
+ *
+ * <p>An answer is kept with the project's usage version (V8, {@link UsageVersion}) it was read at, and given again
+ * while that version has not moved: one indexed read instead of three statements and a row per source.
  */
 public final class JdbiUsageQueries implements UsageQueries {
     private final Jdbi jdbi;
+    private final UsageAnswers answers = new UsageAnswers();
 
     public JdbiUsageQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -30,19 +35,32 @@ public final class JdbiUsageQueries implements UsageQueries {
 
     @Override
     public PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period) {
-        return jdbi.withHandle(handle -> sums(handle.attach(UsageDao.class), projectId.value(), period));
+        return jdbi.withHandle(handle -> rows(handle, projectId.value(), period));
     }
 
     @Override
     public long billableRowsOfOrganization(OrganizationId organizationId, BillingPeriod period) {
         return jdbi.withHandle(handle -> {
-            UsageDao dao = handle.attach(UsageDao.class);
             long billable = 0;
-            for (long project : dao.projectsOf(organizationId.value())) {
-                billable = RowCounts.add(billable, sums(dao, project, period).billableRows());
+            for (long project : handle.attach(UsageDao.class).projectsOf(organizationId.value())) {
+                billable = RowCounts.add(billable, rows(handle, project, period).billableRows());
             }
             return billable;
         });
+    }
+
+    /**
+     * The rows of the answer kept at the project's current usage version, or read now. Inside a transaction nothing
+     * is kept or reused: the transaction may see its own changes, which a rollback would take back.
+     */
+    private PeriodRows rows(Handle handle, long project, BillingPeriod period) {
+        if (handle.isInTransaction()) {
+            return sums(handle.attach(UsageDao.class), project, period);
+        }
+        long version = UsageVersion.read(handle, project);
+        return answers.find(project, period, version)
+                .orElseGet(() ->
+                        answers.keep(project, period, version, sums(handle.attach(UsageDao.class), project, period)));
     }
 
     private static PeriodRows sums(UsageDao dao, long project, BillingPeriod period) {

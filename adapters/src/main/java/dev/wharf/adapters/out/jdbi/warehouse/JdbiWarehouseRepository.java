@@ -2,11 +2,13 @@ package dev.wharf.adapters.out.jdbi.warehouse;
 
 import dev.wharf.adapters.out.jdbi.Constraints;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +20,45 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     public static final String NAME_TAKEN = "database name is already taken";
     private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
 
+    private static final String FIND =
+            "SELECT " + WarehouseDao.COLUMNS + " FROM warehouse WHERE project_id = :projectId";
+    private static final String FIND_WITH_PASSWORD = """
+            SELECT w.project_id, w.database_name, w.state, w.status_message, w.created_at, w.updated_at,
+                w.provisioning_started_at, w.ready_at, w.failed_at, c.password_last_set_at
+            FROM warehouse w LEFT JOIN warehouse_credential c ON c.project_id = w.project_id
+            WHERE w.project_id = :projectId""";
+    private static final WarehouseRowMapper MAPPER = new WarehouseRowMapper();
+
+    private final Jdbi jdbi;
     private final WarehouseDao dao;
 
     public JdbiWarehouseRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(WarehouseDao.class);
     }
 
     @Override
     public Optional<Warehouse> findByProject(ProjectId projectId) {
-        return dao.find(projectId.value());
+        return jdbi.withHandle(handle -> handle.createQuery(FIND)
+                .bind("projectId", projectId.value())
+                .map(MAPPER)
+                .findOne());
+    }
+
+    /**
+     * Every status request reads it: one plain query, which costs a fraction of a SqlObject call (Jdbi builds a
+     * SqlObject call's configuration anew each time).
+     */
+    @Override
+    public Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId) {
+        return jdbi.withHandle(handle -> handle.createQuery(FIND_WITH_PASSWORD)
+                .bind("projectId", projectId.value())
+                .map((rs, ctx) -> new WarehouseWithPassword(
+                        MAPPER.map(rs, ctx),
+                        Optional.ofNullable(ctx.findColumnMapperFor(Instant.class)
+                                .orElseThrow()
+                                .map(rs, "password_last_set_at", ctx))))
+                .findOne());
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Instantiated by Jdbi, so public; used only by this package's DAO. */
+/** Instantiated by Jdbi, so public; used by this package's DAO and repository. */
 public final class WarehouseRowMapper implements RowMapper<Warehouse> {
     @Override
     public Warehouse map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,0 +1,42 @@
+package dev.wharf.adapters.out.jdbi.usage;
+
+import java.util.Collection;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The per-project counter of V8: moved by every change that can change a project's rows in a period, in the
+ * change's transaction, and read by {@link JdbiUsageQueries} before it trusts an answer it made earlier. Counters are
+ * moved last in a transaction and in project order, after the row locks of jobs and sums, so that two writers never
+ * wait on each other in a cycle.
+ */
+public final class UsageVersion {
+    private static final String READ = "SELECT version FROM usage_version WHERE project_id = :projectId";
+    private static final String MOVE = "UPDATE usage_version SET version = version + 1 WHERE project_id = :projectId";
+    private static final String CREATE =
+            "INSERT INTO usage_version (project_id, version) VALUES (:projectId, 1) ON CONFLICT DO NOTHING";
+
+    private UsageVersion() {}
+
+    /** Moves the counter of each project once, in the caller's transaction. */
+    public static void move(Handle handle, Collection<Long> projects) {
+        for (long project : new TreeSet<>(projects)) {
+            if (update(handle, MOVE, project) == 0 && update(handle, CREATE, project) == 0) {
+                update(handle, MOVE, project); // created meanwhile by another transaction, now committed
+            }
+        }
+    }
+
+    /** The project's counter: 0 until its rows first change. */
+    static long read(Handle handle, long project) {
+        return handle.createQuery(READ)
+                .bind("projectId", project)
+                .map((rs, ctx) -> rs.getLong(1))
+                .findOne()
+                .orElse(0L);
+    }
+
+    private static int update(Handle handle, String sql, long project) {
+        return handle.createUpdate(sql).bind("projectId", project).execute();
+    }
+}
