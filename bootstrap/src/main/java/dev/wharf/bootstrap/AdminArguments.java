@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class AdminArguments {
     private static final Pattern UUID_SHAPE =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    /** ASCII digits only: {@link Long#parseLong} also reads other scripts' digits ({@code ١٢} would be project 12). */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private AdminArguments() {}
 
@@ -37,6 +39,9 @@ final class AdminArguments {
             return null;
         }
         try {
+            if (!DIGITS.matcher(value.strip()).matches()) {
+                throw new NumberFormatException();
+            }
             return ProjectId.of(Long.parseLong(value.strip()));
         } catch (NumberFormatException | RuleViolationException e) {
             throw new RuleViolationException(option + " must be a positive integer, got '" + value + "'");

@@ -56,11 +56,19 @@ final class DevCommand extends WharfServerCommand {
     }
 
     static int port(String variable, int fallback) {
-        String value = System.getenv(variable);
+        return port(variable, System.getenv(variable), fallback);
+    }
+
+    /** {@code value} of the environment variable {@code variable} as a port, {@code fallback} when it is unset. */
+    static int port(String variable, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
+            // ASCII digits only: Integer.parseInt also reads other scripts' digits.
+            if (!value.strip().matches("[0-9]{1,5}")) {
+                throw new NumberFormatException();
+            }
             int port = Integer.parseInt(value.strip());
             if (port < 1 || port > 65534) {
                 throw new NumberFormatException();

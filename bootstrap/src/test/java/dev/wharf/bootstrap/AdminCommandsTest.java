@@ -183,6 +183,10 @@ class AdminCommandsTest {
             String orgId = firstId(wharf("org", "create", "--name", "Acme").out());
             Run badRole = wharf("user", "create", "--email", "a@example.com", "--org", orgId, "--role", "king");
             assertThat(badRole.err()).isEqualTo("wharf: --role must be member, admin or owner, got 'king'\n");
+
+            Run otherDigits = wharf("project", "create", "--org", orgId, "--name", "Web", "--id", "\u0661\u0662");
+            assertThat(otherDigits.failed()).isTrue();
+            assertThat(otherDigits.err()).startsWith("wharf: --id must be a positive integer, got '");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.wharf.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -65,6 +67,18 @@ final class JobReportLoad {
     /** Whether every thread has stopped at a failure. */
     boolean allFailed() {
         return threads.stream().noneMatch(Thread::isAlive);
+    }
+
+    /** Waits until {@code jobs} jobs are acknowledged Completed; fails at any failure before, or after 60 s. */
+    void awaitFinishedJobs(int jobs) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledged.values().stream().filter(Acknowledged::finished).count() < jobs) {
+            assertThat(failures).as("failures before SIGTERM").isEmpty();
+            assertThat(System.nanoTime())
+                    .as("%d finished jobs within 60 s", jobs)
+                    .isLessThan(deadline);
+            Pause.millis(50);
+        }
     }
 
     void stop() throws InterruptedException {

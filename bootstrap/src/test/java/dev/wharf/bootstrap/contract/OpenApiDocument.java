@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * operation must match that operation's response for its status (status, content type, headers, body schema). An answer
  * to a path the document does not name must be 404, and a method a documented path does not take 405, each with the
  * body of the document's {@code UnknownPath} / {@code MethodNotAllowed} responses; a refusal made before any operation
- * sees the request (400, 414, 431) on any path, the body of {@code MalformedRequest}.
+ * sees the request (400, 414, 431) on any path, the body of {@code MalformedRequest}; and a 503 on any path, the body
+ * and headers of {@code ShuttingDown}.
  */
 final class OpenApiDocument {
     static final Path FILE = Path.of("adapters", "src", "main", "resources", "openapi", "wharf.yaml");
@@ -35,6 +36,8 @@ final class OpenApiDocument {
     private static final String STATUS_UNKNOWN = "validation.response.status.unknown";
     /** The statuses of {@code MalformedRequest}: refusals made before any operation sees the request. */
     private static final java.util.Set<Integer> MALFORMED = java.util.Set.of(400, 414, 431);
+    /** The status of {@code ShuttingDown}: a request refused while the server stops. */
+    private static final int SHUTTING_DOWN = 503;
 
     private static OpenApiDocument checkedIn;
 
@@ -99,9 +102,22 @@ final class OpenApiDocument {
         }
         ValidationReport report = validator.validateResponse(
                 path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
-        if (MALFORMED.contains(status)
-                && (has(report, PATH_MISSING) || has(report, NOT_ALLOWED) || has(report, STATUS_UNKNOWN))) {
+        boolean anyPath = has(report, PATH_MISSING) || has(report, NOT_ALLOWED) || has(report, STATUS_UNKNOWN);
+        if (MALFORMED.contains(status) && anyPath) {
             return fallback("MalformedRequest", status, status, body);
+        }
+        if (status == SHUTTING_DOWN && anyPath) {
+            List<String> problems = fallback("ShuttingDown", status, status, body);
+            for (String header : model.getComponents()
+                    .getResponses()
+                    .get("ShuttingDown")
+                    .getHeaders()
+                    .keySet()) {
+                if (headers.firstValue(header).isEmpty()) {
+                    problems.add("a 503 must carry " + header);
+                }
+            }
+            return problems;
         }
         if (has(report, PATH_MISSING)) {
             return fallback("UnknownPath", 404, status, body);

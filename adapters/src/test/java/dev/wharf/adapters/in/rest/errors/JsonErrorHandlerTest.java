@@ -33,6 +33,12 @@ class JsonErrorHandlerTest {
     }
 
     @Test
+    void aRefusalWhileTheServerStopsSaysSoAndOtherwiseAsksForARetry() {
+        assertThat(JsonErrorHandler.unavailable(true)).isEqualTo("Wharf is shutting down; retry the request");
+        assertThat(JsonErrorHandler.unavailable(false)).isEqualTo("Service unavailable; retry the request");
+    }
+
+    @Test
     void everyMethodGetsABody() {
         assertThat(new JsonErrorHandler().errorPageForMethod("PATCH")).isTrue();
         assertThat(new JsonErrorHandler().errorPageForMethod("DELETE")).isTrue();

@@ -1,16 +1,18 @@
 package dev.wharf.application.port.in.job;
 
 import dev.wharf.domain.shared.RuleViolationException;
+import java.util.regex.Pattern;
 
 /**
  * A page as PostHog's activity endpoints take it: {@code limit} defaults to {@value #DEFAULT_LIMIT} and is capped at
  * {@value #MAX_LIMIT}, {@code offset} defaults to 0. Unlike PostHog, a limit below 1 or a negative offset is refused
- * (PostHog lets a negative limit reach SQL and answers 500).
+ * (PostHog lets a negative limit reach SQL and answers 500), and so is a number in other digits than ASCII's.
  */
 public record PageRequest(int limit, int offset) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 50;
     public static final String INVALID = "Invalid limit or offset parameter";
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
@@ -29,8 +31,12 @@ public record PageRequest(int limit, int offset) {
     }
 
     private static int integer(String value) {
+        String text = value.strip();
+        if (!INTEGER.matcher(text).matches()) {
+            throw new RuleViolationException(INVALID);
+        }
         try {
-            return Integer.parseInt(value.strip());
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw new RuleViolationException(INVALID);
         }
