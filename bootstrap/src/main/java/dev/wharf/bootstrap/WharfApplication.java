@@ -61,8 +61,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
         // Dropwizard's automatic SQL comments run a template lexer over every statement; the statements' timers on the
         // admin port already name each one.
         configuration.getDatabase().setAutoCommentsEnabled(false);
-        Jdbi jdbi = WharfJdbi.configure(
-                new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "metadata"));
+        Jdbi jdbi = WharfJdbi.configure(new JdbiFactory(new StatementNames())
+                .build(environment, configuration.getDatabase(), dataSource, "metadata"));
         Wiring wiring = new Wiring(
                 jdbi, Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());

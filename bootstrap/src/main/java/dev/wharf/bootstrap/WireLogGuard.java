@@ -14,7 +14,9 @@ import org.slf4j.Marker;
  * DEBUG, {@code org.eclipse.jetty.http.HttpParser} logs every parsed header and {@code org.eclipse.jetty.io}'s end
  * points log the bytes they read, and every request to Wharf carries an API key in its {@code Authorization} header.
  * HTTP/2's header decoder ({@code org.eclipse.jetty.http2.hpack}) does the same for {@code h2} connectors. A turbo
- * filter is asked before any level check, so a level set on these loggers cannot bring their DEBUG lines back.
+ * filter is asked before any level check, so a level set on these loggers cannot bring their DEBUG lines back. It is
+ * asked on every logging call, enabled or not (Jetty asks {@code isDebugEnabled()} many times a request), so it looks
+ * at a logger's name only when the logger would log below INFO.
  */
 final class WireLogGuard extends TurboFilter {
     static final List<String> WIRE_LOGGERS =
@@ -35,7 +37,12 @@ final class WireLogGuard extends TurboFilter {
     @Override
     public FilterReply decide(
             Marker marker, Logger logger, Level level, String format, Object[] params, Throwable thrown) {
-        return level.toInt() < Level.INFO_INT && isWire(logger.getName()) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        if (level == null
+                || level.toInt() >= Level.INFO_INT
+                || logger.getEffectiveLevel().toInt() >= Level.INFO_INT) {
+            return FilterReply.NEUTRAL; // the level check that follows lets this through or refuses it anyway
+        }
+        return isWire(logger.getName()) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     static boolean isWire(String logger) {

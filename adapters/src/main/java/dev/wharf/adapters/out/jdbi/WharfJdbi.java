@@ -18,7 +18,18 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * java.sql.Timestamp}, which goes through the JVM's default time zone.
  */
 public final class WharfJdbi {
+    /**
+     * The attribute a plain (non-SqlObject) statement is named by, for the per-statement timers of the metrics: set it
+     * with {@code define(STATEMENT_NAME, name)}, where a SqlObject call is named by its interface and method.
+     */
+    public static final String STATEMENT_NAME = "wharf_statement_name";
+
     private WharfJdbi() {}
+
+    /** The name of a plain statement of {@code owner}, in the form SqlObject calls are named: class, then method. */
+    public static String statementName(Class<?> owner, String method) {
+        return owner.getName() + "." + method;
+    }
 
     public static Jdbi create(DataSource dataSource) {
         return configure(Jdbi.create(dataSource));

@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.application.port.out.JobActivity;
 import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobStatsCount;
@@ -29,6 +30,7 @@ import org.jdbi.v3.core.statement.EmptyHandling;
  */
 public final class JdbiJobActivityQueries implements JobActivityQueries {
     private static final JobActivityRowMapper ACTIVITY_MAPPER = new JobActivityRowMapper();
+    private static final String ACTIVITY_NAME = WharfJdbi.statementName(JdbiJobActivityQueries.class, "activity");
 
     private final Jdbi jdbi;
     private final JobActivityDao dao;
@@ -47,6 +49,7 @@ public final class JdbiJobActivityQueries implements JobActivityQueries {
             return List.of();
         }
         return jdbi.withHandle(handle -> handle.createQuery(JobActivityDao.ACTIVITY)
+                .define(WharfJdbi.STATEMENT_NAME, ACTIVITY_NAME)
                 .bind("projectId", projectId.value())
                 .bindList(EmptyHandling.NULL_KEYWORD, "statuses", wireNames(either))
                 .bindList(EmptyHandling.NULL_KEYWORD, "importStatuses", wireNames(filter.importStatuses()))

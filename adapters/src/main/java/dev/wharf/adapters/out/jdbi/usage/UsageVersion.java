@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi.usage;
 
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import java.util.Collection;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -16,6 +17,9 @@ public final class UsageVersion {
     private static final String CREATE =
             "INSERT INTO usage_version (project_id, version) VALUES (:projectId, 1) ON CONFLICT DO NOTHING";
 
+    private static final String READ_NAME = WharfJdbi.statementName(UsageVersion.class, "read");
+    private static final String MOVE_NAME = WharfJdbi.statementName(UsageVersion.class, "move");
+
     private UsageVersion() {}
 
     /** Moves the counter of each project once, in the caller's transaction. */
@@ -30,6 +34,7 @@ public final class UsageVersion {
     /** The project's counter: 0 until its rows first change. */
     static long read(Handle handle, long project) {
         return handle.createQuery(READ)
+                .define(WharfJdbi.STATEMENT_NAME, READ_NAME)
                 .bind("projectId", project)
                 .map((rs, ctx) -> rs.getLong(1))
                 .findOne()
@@ -37,6 +42,9 @@ public final class UsageVersion {
     }
 
     private static int update(Handle handle, String sql, long project) {
-        return handle.createUpdate(sql).bind("projectId", project).execute();
+        return handle.createUpdate(sql)
+                .define(WharfJdbi.STATEMENT_NAME, MOVE_NAME)
+                .bind("projectId", project)
+                .execute();
     }
 }

@@ -1,6 +1,7 @@
 package dev.wharf.adapters.out.jdbi.warehouse;
 
 import dev.wharf.adapters.out.jdbi.Constraints;
+import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.project.ProjectId;
@@ -28,6 +29,9 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
             FROM warehouse w LEFT JOIN warehouse_credential c ON c.project_id = w.project_id
             WHERE w.project_id = :projectId""";
     private static final WarehouseRowMapper MAPPER = new WarehouseRowMapper();
+    private static final String FIND_NAME = WharfJdbi.statementName(JdbiWarehouseRepository.class, "findByProject");
+    private static final String FIND_WITH_PASSWORD_NAME =
+            WharfJdbi.statementName(JdbiWarehouseRepository.class, "findWithPasswordLastSet");
 
     private final Jdbi jdbi;
     private final WarehouseDao dao;
@@ -52,6 +56,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     @Override
     public Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId) {
         return jdbi.withHandle(handle -> handle.createQuery(FIND_WITH_PASSWORD)
+                .define(WharfJdbi.STATEMENT_NAME, FIND_WITH_PASSWORD_NAME)
                 .bind("projectId", projectId.value())
                 .map((rs, ctx) -> new WarehouseWithPassword(
                         MAPPER.map(rs, ctx),
