@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.application.port.in.usage.TotalRowsStats;
 import dev.wharf.domain.project.ProjectId;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes {@code total_rows_stats} answers as JSON, once per distinct answer of a project: the breakdown has one entry
  * per source (a thousand sources are about 45 KB), and while a project's rows do not change its answer is equal to
- * the last one, so the bytes written for that one are sent again. At most {@link #MAX} projects' answers are kept.
+ * the last one, so the bytes written for that one are sent again. At most {@link #MAX} projects' answers are kept;
+ * past that, one is dropped per new one.
  */
 final class TotalRowsStatsJson {
     static final int MAX = 256;
@@ -33,8 +35,11 @@ final class TotalRowsStatsJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        if (last.size() >= MAX) {
-            last.clear();
+        if (last.size() >= MAX && !last.containsKey(project)) {
+            Iterator<ProjectId> any = last.keySet().iterator();
+            if (any.hasNext()) {
+                last.remove(any.next());
+            }
         }
         last.put(project, new Written(stats, json));
         return json;

@@ -36,6 +36,10 @@ public final class JdbiJobRepository implements JobRepository {
         insertAll(List.of(job));
     }
 
+    /**
+     * One transaction per batch of {@link #BATCH} jobs. Inside a caller's transaction the batches join it, which then
+     * holds the usage versions of the projects loaded so far until it ends: reports of those projects wait for it.
+     */
     @Override
     public void insertAll(List<AccountedJob> jobs) {
         for (int from = 0; from < jobs.size(); from += BATCH) {

@@ -19,14 +19,22 @@ public final class UsageVersion {
 
     private static final String READ_NAME = WharfJdbi.statementName(UsageVersion.class, "read");
     private static final String MOVE_NAME = WharfJdbi.statementName(UsageVersion.class, "move");
+    private static final String CREATE_NAME = WharfJdbi.statementName(UsageVersion.class, "create");
 
     private UsageVersion() {}
 
-    /** Moves the counter of each project once, in the caller's transaction. */
+    /**
+     * Moves the counter of each project once, in the caller's transaction.
+     *
+     * @throws IllegalStateException when a counter could not be moved (then the caller's change must not commit: a
+     *     kept answer would outlive it)
+     */
     public static void move(Handle handle, Collection<Long> projects) {
         for (long project : new TreeSet<>(projects)) {
-            if (update(handle, MOVE, project) == 0 && update(handle, CREATE, project) == 0) {
-                update(handle, MOVE, project); // created meanwhile by another transaction, now committed
+            if (update(handle, MOVE, MOVE_NAME, project) == 0
+                    && update(handle, CREATE, CREATE_NAME, project) == 0
+                    && update(handle, MOVE, MOVE_NAME, project) == 0) { // created meanwhile by another transaction
+                throw new IllegalStateException("the usage version of project " + project + " could not be moved");
             }
         }
     }
@@ -41,9 +49,9 @@ public final class UsageVersion {
                 .orElse(0L);
     }
 
-    private static int update(Handle handle, String sql, long project) {
+    private static int update(Handle handle, String sql, String name, long project) {
         return handle.createUpdate(sql)
-                .define(WharfJdbi.STATEMENT_NAME, MOVE_NAME)
+                .define(WharfJdbi.STATEMENT_NAME, name)
                 .bind("projectId", project)
                 .execute();
     }

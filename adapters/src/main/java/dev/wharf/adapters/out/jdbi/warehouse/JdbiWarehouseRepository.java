@@ -44,6 +44,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     @Override
     public Optional<Warehouse> findByProject(ProjectId projectId) {
         return jdbi.withHandle(handle -> handle.createQuery(FIND)
+                .define(WharfJdbi.STATEMENT_NAME, FIND_NAME)
                 .bind("projectId", projectId.value())
                 .map(MAPPER)
                 .findOne());

@@ -7,6 +7,7 @@ import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class UsageAnswersTest {
@@ -38,10 +39,27 @@ class UsageAnswersTest {
     }
 
     @Test
+    void anAnswerIsGivenForAtMostItsMaximumAge() {
+        AtomicLong now = new AtomicLong();
+        UsageAnswers aging = new UsageAnswers(now::get);
+        PeriodRows rows = new PeriodRows(5, 1, Map.of());
+        aging.keep(1, PERIOD, 3, rows);
+
+        now.set(UsageAnswers.MAX_AGE.toNanos() - 1);
+        assertThat(aging.find(1, PERIOD, 3)).containsSame(rows);
+        now.set(UsageAnswers.MAX_AGE.toNanos());
+        assertThat(aging.find(1, PERIOD, 3)).isEmpty();
+    }
+
+    @Test
     void noMoreThanTheLimitIsKept() {
         for (long project = 0; project < 3L * UsageAnswers.MAX; project++) {
             answers.keep(project, PERIOD, 0, new PeriodRows(project, 0, Map.of()));
             assertThat(answers.size()).isLessThanOrEqualTo(UsageAnswers.MAX);
+            assertThat(answers.find(project, PERIOD, 0))
+                    .as("the answer just kept")
+                    .isPresent();
         }
+        assertThat(answers.size()).isEqualTo(UsageAnswers.MAX);
     }
 }
