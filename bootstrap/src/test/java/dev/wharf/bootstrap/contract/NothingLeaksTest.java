@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,10 @@ class NothingLeaksTest {
                 .as("every contract test ran")
                 .isEqualTo(summary.getTestsFoundCount())
                 .isGreaterThan(40);
+        assertThat(run.passedClasses())
+                .as("the contract test classes that ran, the transport-level one included")
+                .contains("MalformedRequestContractTest", "AccessContractTest", "WarehouseLifecycleContractTest")
+                .hasSizeGreaterThanOrEqualTo(14);
         assertThat(run.ledger().passwords())
                 .as("reset-password handed out passwords")
                 .isNotEmpty();
@@ -150,7 +155,7 @@ class NothingLeaksTest {
     }
 
     /** One run of the suite under capture: its summary, every log line, and the ledger of secrets and answers. */
-    private record Run(TestExecutionSummary summary, List<String> log, SecretLedger ledger) {
+    private record Run(TestExecutionSummary summary, Set<String> passedClasses, List<String> log, SecretLedger ledger) {
         static Run of(String metadata) {
             assumeTrue(
                     System.getProperty(ContractTarget.BASE_URL, "").isBlank(),
@@ -162,10 +167,10 @@ class NothingLeaksTest {
             SecretLedger ledger = SecretLedger.open();
             LogCapture capture = LogCapture.begin();
             List<String> log;
-            TestExecutionSummary summary;
+            ContractSuite.Result result;
             try {
                 properties.forEach(System::setProperty);
-                summary = ContractSuite.run();
+                result = ContractSuite.run();
             } finally {
                 before.forEach((name, value) -> {
                     if (value == null) {
@@ -177,7 +182,7 @@ class NothingLeaksTest {
                 log = capture.finish();
                 ledger.close();
             }
-            return new Run(summary, log, ledger);
+            return new Run(result.summary(), result.passedClasses(), log, ledger);
         }
     }
 }
