@@ -65,12 +65,18 @@ class AuditLogContractTest extends ContractTest {
 
     @Test
     void aThrottledRequestIsRecorded() {
-        ProjectId project = target.inProcess(RateLimitContractTest.USES_UP).project();
-        for (int i = 0; i <= RateLimitContractTest.LIMIT; i++) {
-            api.post(path(project, "deprovision"), admin, null, null);
-        }
+        target.inProcess(RateLimitContractTest.USES_UP);
+        List<ProjectId> used = new ArrayList<>();
+        RateLimitContractTest.usingOneWindow(project -> {
+            used.add(project);
+            List<Answer> sent = new ArrayList<>();
+            for (int i = 0; i <= RateLimitContractTest.LIMIT; i++) {
+                sent.add(api.post(path(project, "deprovision"), admin, null, null));
+            }
+            return sent;
+        });
 
-        List<String> rows = summary(api.get(path(project, "audit_log?limit=50"), admin));
+        List<String> rows = summary(api.get(path(used.get(used.size() - 1), "audit_log?limit=50"), admin));
 
         assertThat(rows).contains("deprovision throttled null");
         assertThat(rows).hasSize(RateLimitContractTest.LIMIT + 1);
