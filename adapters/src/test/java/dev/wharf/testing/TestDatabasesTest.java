@@ -134,9 +134,16 @@ class TestDatabasesTest {
         return queryString(dataSource, "SELECT current_schema()");
     }
 
+    /**
+     * The schema of {@code table}: the private one or {@code public}. Other tests, in this JVM or another build on the
+     * same server, may have a table of that name in their own private schemas at the same moment.
+     */
     private static String tableSchemaOf(DataSource dataSource, String table) throws SQLException {
         return queryString(
-                dataSource, "SELECT table_schema FROM information_schema.tables WHERE table_name = ?", table);
+                dataSource,
+                "SELECT table_schema FROM information_schema.tables WHERE table_name = ?"
+                        + " AND table_schema IN (current_schema(), 'public') ORDER BY table_schema = 'public' DESC",
+                table);
     }
 
     private static boolean schemaExists(DataSource dataSource, String schema) throws SQLException {

@@ -54,7 +54,7 @@ abstract class AdminCommand extends ConfiguredCommand<WharfConfiguration> {
     protected void run(Bootstrap<WharfConfiguration> bootstrap, Namespace namespace, WharfConfiguration configuration) {
         quietLogging();
         MetadataDatabase.use(configuration, "admin", jdbi -> {
-            execute(namespace.getString(ACTION), namespace, new AdminWiring(jdbi), out);
+            execute(namespace.getString(ACTION), namespace, new AdminWiring(jdbi, configuration.getAuth()), out);
             out.flush();
         });
     }

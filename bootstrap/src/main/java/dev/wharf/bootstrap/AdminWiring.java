@@ -17,31 +17,35 @@ import dev.wharf.application.port.in.admin.RevokeApiKeyUseCase;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.service.AdministrationService;
 import dev.wharf.application.service.ApiKeyAdministrationService;
+import dev.wharf.application.service.ApiKeyIssuingService;
 import java.security.SecureRandom;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The operator's use cases over the metadata database, for the admin commands: the same adapters as {@link Wiring},
- * without the server's engine, worker and resources.
+ * without the server's engine, worker and resources. Only issuing a key reads the key-hashing secret (and stops, one
+ * line, when it is missing), so every other command, {@code key list} and {@code key revoke} included, works without
+ * it.
  */
 final class AdminWiring {
+    private final TransactionRunner transactions;
+    private final JdbiOrganizationRepository organizations;
+    private final JdbiProjectRepository projects;
+    private final JdbiUserRepository users;
+    private final JdbiApiKeyRepository apiKeys;
+    private final AuthConfiguration auth;
     private final AdministrationService administration;
     private final ApiKeyAdministrationService keys;
 
-    AdminWiring(Jdbi jdbi) {
-        TransactionRunner transactions = new JdbiTransactionRunner(jdbi);
-        JdbiOrganizationRepository organizations = new JdbiOrganizationRepository(jdbi);
-        JdbiProjectRepository projects = new JdbiProjectRepository(jdbi);
-        JdbiUserRepository users = new JdbiUserRepository(jdbi);
+    AdminWiring(Jdbi jdbi, AuthConfiguration auth) {
+        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.organizations = new JdbiOrganizationRepository(jdbi);
+        this.projects = new JdbiProjectRepository(jdbi);
+        this.users = new JdbiUserRepository(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
+        this.auth = auth;
         this.administration = new AdministrationService(transactions, organizations, projects, users, Wiring.CLOCK);
-        this.keys = new ApiKeyAdministrationService(
-                transactions,
-                organizations,
-                projects,
-                users,
-                new JdbiApiKeyRepository(jdbi),
-                new SecureRandom(),
-                Wiring.CLOCK);
+        this.keys = new ApiKeyAdministrationService(transactions, users, apiKeys, Wiring.CLOCK);
     }
 
     CreateOrganizationUseCase createOrganization() {
@@ -69,7 +73,15 @@ final class AdminWiring {
     }
 
     IssueApiKeyUseCase issueApiKey() {
-        return keys;
+        return new ApiKeyIssuingService(
+                transactions,
+                organizations,
+                projects,
+                users,
+                apiKeys,
+                auth.keyHashingSecret(),
+                new SecureRandom(),
+                Wiring.CLOCK);
     }
 
     ListApiKeysUseCase listApiKeys() {

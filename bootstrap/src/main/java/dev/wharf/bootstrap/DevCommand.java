@@ -13,7 +13,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code dev}: the server on embedded H2 files, with the built-in configuration {@code dev.yml}. The environment
- * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}), the API port ({@code WHARF_PORT},
+ * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}, which also keeps the API key and the
+ * key-hashing secret, {@code key.secret}), the API port ({@code WHARF_PORT},
  * default 8000; admin on the next port) and the warehouses' PostgreSQL-wire port ({@code WHARF_WAREHOUSE_PORT}, default
  * 15432; H2's TCP server on the next port). All four ports are checked before anything is opened, so a second dev server
  * says the port is taken and exits, without touching the first one's database.
@@ -47,6 +48,8 @@ final class DevCommand extends WharfServerCommand {
                 "jdbc:h2:file:" + dataDir.resolve("wharf")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
         System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
+        System.setProperty(
+                "dw.auth.keySecretFile", dataDir.resolve("key.secret").toString());
         System.setProperty("dw.engine.h2.dataDir", dataDir.toString());
         System.setProperty("dw.engine.h2.pgPort", Integer.toString(warehousePort));
         System.setProperty("dw.engine.h2.tcpPort", Integer.toString(warehousePort + 1));

@@ -16,8 +16,9 @@ import java.security.SecureRandom;
 
 /**
  * Dev mode's API key: the operator's ({@code WHARF_DEV_API_KEY}), else the one kept in the key file from the last
- * start, else a new one. The database keeps only its hash; the plaintext lives in the key file (readable by its owner
- * only) and on one line of standard output, never in a log.
+ * start, else a new one. The database keeps only its keyed digest (under {@code key.secret}, see {@link
+ * KeySecretFile}); the plaintext lives in the key file (readable by its owner only) and on one line of standard output,
+ * never in a log.
  */
 final class DevMode {
     private final DevModeSettings settings;

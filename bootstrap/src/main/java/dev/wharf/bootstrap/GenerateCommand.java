@@ -10,6 +10,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
 import dev.wharf.application.port.in.dev.GenerateDataCommand;
 import dev.wharf.application.port.in.dev.GeneratedData;
 import dev.wharf.application.service.DataGeneratorService;
+import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code generate [options] <config>}: loads made-up projects, sources and jobs into the metadata database of the
  * configuration, through the repositories, for benchmarks. It prints the new projects' ids and a key to read them
- * with ({@code API key: phx_…}, shown once); progress goes to standard error.
+ * with ({@code API key: phx_…}, shown once; stored under the configuration's key-hashing secret, so the server that
+ * reads the data must have the same one); progress goes to standard error.
  */
 final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
     private final PrintStream out;
@@ -57,9 +59,10 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage());
         }
+        KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         MetadataDatabase.use(configuration, "generate", jdbi -> {
             long started = System.nanoTime();
-            GeneratedData data = generator(jdbi, configuration).generate(command, stored -> {
+            GeneratedData data = generator(jdbi, configuration, hashing).generate(command, stored -> {
                 if (stored % 100_000 < 10_000) {
                     System.err.printf("wharf: %,d jobs stored%n", stored);
                 }
@@ -80,7 +83,8 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
         });
     }
 
-    private static DataGeneratorService generator(Jdbi jdbi, WharfConfiguration configuration) {
+    private static DataGeneratorService generator(
+            Jdbi jdbi, WharfConfiguration configuration, KeyHashingSecret hashing) {
         return new DataGeneratorService(
                 new JdbiTransactionRunner(jdbi),
                 new JdbiOrganizationRepository(jdbi),
@@ -90,6 +94,7 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
                 new JdbiSourceRepository(jdbi),
                 new JdbiJobRepository(jdbi),
                 configuration.getBilling().build(Wiring.CLOCK),
+                hashing,
                 Wiring.CLOCK);
     }
 

@@ -15,8 +15,8 @@ import net.sourceforge.argparse4j.inf.Subparsers;
 
 /**
  * {@code key create --email E --label L --scopes S,… [--projects 1,2] <config>} prints the new key once, on a line of
- * its own ({@code API key: phx_…}); Wharf keeps only its hash. {@code key list [--email E] <config>} and {@code key
- * revoke --id ID <config>} never print a secret or its hash.
+ * its own ({@code API key: phx_…}); Wharf keeps only its keyed digest. {@code key list [--email E] <config>} and
+ * {@code key revoke --id ID <config>} never print a secret or its digest.
  */
 final class KeyCommand extends AdminCommand {
     KeyCommand(PrintStream out) {
@@ -67,7 +67,7 @@ final class KeyCommand extends AdminCommand {
         out.println("Created API key " + key.id() + " (" + key.label() + ") for " + key.email() + ", scopes "
                 + scopes(key) + ", projects " + projects(key));
         out.println("API key: " + issued.secret().reveal());
-        out.println("Keep it now: Wharf stores only its hash and cannot show it again.");
+        out.println("Keep it now: Wharf stores only a keyed hash of it and cannot show it again.");
     }
 
     private static void list(Namespace namespace, AdminWiring admin, PrintStream out) {

@@ -4,6 +4,7 @@ import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -51,6 +52,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
     @Override
     public void run(WharfConfiguration configuration, Environment environment) {
         WireLogGuard.install();
+        KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         JsonSettings.apply(environment.getObjectMapper());
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
         MetadataDatabase.prepare(
@@ -64,7 +66,9 @@ public class WharfApplication extends Application<WharfConfiguration> {
         Jdbi jdbi = WharfJdbi.configure(new JdbiFactory(new StatementNames())
                 .build(environment, configuration.getDatabase(), dataSource, "metadata"));
         Wiring wiring = new Wiring(
-                jdbi, Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
+                jdbi,
+                hashing,
+                Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit());

@@ -6,7 +6,10 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** Wharf's configuration file: the metadata database, start-up behaviour, engines, jobs, billing, the rate limit, and dev mode. */
+/**
+ * Wharf's configuration file: the metadata database, start-up behaviour, the key-hashing secret, engines, jobs,
+ * billing, the rate limit, and dev mode.
+ */
 public class WharfConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -69,6 +72,21 @@ public class WharfConfiguration extends Configuration {
     @JsonProperty
     public void setBilling(BillingConfiguration billing) {
         this.billing = billing;
+    }
+
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @JsonProperty
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    /** An empty {@code auth:} block is no block: the missing secret is then named, not the block. */
+    @JsonProperty
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth == null ? new AuthConfiguration() : auth;
     }
 
     @Valid

@@ -26,6 +26,7 @@ import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
 import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.lang.management.ManagementFactory;
@@ -50,9 +51,11 @@ final class Wiring {
     private final JdbiOrganizationRepository organizations;
     private final JdbiApiKeyRepository apiKeys;
     private final ProjectAccess access;
+    private final KeyHashingSecret hashing;
     private final Duration accessCacheTtl;
 
-    Wiring(Jdbi jdbi, Duration accessCacheTtl) {
+    Wiring(Jdbi jdbi, KeyHashingSecret hashing, Duration accessCacheTtl) {
+        this.hashing = hashing;
         this.accessCacheTtl = accessCacheTtl;
         this.jdbi = jdbi;
         this.transactions = new JdbiTransactionRunner(jdbi);
@@ -66,7 +69,7 @@ final class Wiring {
 
     SetUpDevEnvironmentUseCase devEnvironment() {
         return new DevEnvironmentService(
-                transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, CLOCK);
+                transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, hashing, CLOCK);
     }
 
     /**
@@ -91,7 +94,7 @@ final class Wiring {
                 new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
-        ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, accessCacheTtl, CLOCK));
+        ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());

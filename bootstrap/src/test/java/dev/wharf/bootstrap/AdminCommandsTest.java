@@ -7,6 +7,7 @@ import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminCommandsTest {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String KEY_SECRET = "3c8e1f5a9b2d7e4c6a0f8b3d5e1c7a9f2b4d6e8a0c3f5b7d9e1a2c4f6b8d0e3a";
 
     abstract static class Contract {
         @TempDir
@@ -42,6 +44,7 @@ class AdminCommandsTest {
 
         private TestDatabase database;
         private String config;
+        private String configWithoutKeySecret;
         private ApiKeyAuthenticationService authentication;
 
         abstract TestDatabase createDatabase();
@@ -53,10 +56,18 @@ class AdminCommandsTest {
         void setUp() throws IOException {
             database = createDatabase();
             new FlywayMigrations(database.dataSource()).migrate();
-            authentication =
-                    new ApiKeyAuthenticationService(new JdbiApiKeyRepository(WharfJdbi.create(database.dataSource())));
-            Path file = directory.resolve("wharf.yml");
-            Files.writeString(file, """
+            authentication = new ApiKeyAuthenticationService(
+                    new JdbiApiKeyRepository(WharfJdbi.create(database.dataSource())),
+                    KeyHashingSecret.decode(KEY_SECRET));
+            config = writeConfig("wharf.yml", "auth:\n  keySecret: " + KEY_SECRET + "\n");
+            configWithoutKeySecret = writeConfig("no-key-secret.yml", "");
+        }
+
+        private String writeConfig(String name, String auth) throws IOException {
+            Path file = directory.resolve(name);
+            Files.writeString(
+                    file,
+                    """
                     migrateOnStart: false
                     database:
                       driverClass: %s
@@ -69,11 +80,12 @@ class AdminCommandsTest {
                     logging:
                       level: WARN
                     """.formatted(
-                            "h2".equals(database.engine()) ? "org.h2.Driver" : "org.postgresql.Driver",
-                            database.jdbcUrl(),
-                            database.username(),
-                            database.password()));
-            config = file.toString();
+                                            "h2".equals(database.engine()) ? "org.h2.Driver" : "org.postgresql.Driver",
+                                            database.jdbcUrl(),
+                                            database.username(),
+                                            database.password())
+                            + auth);
+            return file.toString();
         }
 
         @AfterEach
@@ -82,6 +94,10 @@ class AdminCommandsTest {
         }
 
         Run wharf(String... args) throws Exception {
+            return wharfWith(config, args);
+        }
+
+        Run wharfWith(String configFile, String... args) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -90,7 +106,7 @@ class AdminCommandsTest {
                     new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
             AdminCommands.addTo(bootstrap, printer);
             String[] withConfig = java.util.Arrays.copyOf(args, args.length + 1);
-            withConfig[args.length] = config;
+            withConfig[args.length] = configFile;
             Optional<Throwable> failure =
                     new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
             return new Run(
@@ -148,13 +164,15 @@ class AdminCommandsTest {
                     .hasValueSatisfying(
                             actor -> assertThat(actor.apiKeyId().toString()).isEqualTo(keyId));
 
-            String hash = ApiKeySecret.parse(plaintext).hash();
+            String digest = ApiKeySecret.parse(plaintext).digest(KeyHashingSecret.decode(KEY_SECRET));
+            String plainHash = ApiKeySecret.parse(plaintext).plainSha256();
             Run listed = wharf("key", "list");
             assertThat(listed.out())
                     .contains(keyId)
                     .contains(plaintext.substring(0, 8))
                     .doesNotContain(plaintext)
-                    .doesNotContain(hash);
+                    .doesNotContain(digest)
+                    .doesNotContain(plainHash);
 
             Run revoked = wharf("key", "revoke", "--id", keyId);
             assertThat(revoked.out()).startsWith("Revoked API key " + keyId).doesNotContain(plaintext);
@@ -164,9 +182,65 @@ class AdminCommandsTest {
             assertThat(afterwards.out())
                     .contains(keyId)
                     .doesNotContain(plaintext)
-                    .doesNotContain(hash);
+                    .doesNotContain(digest)
+                    .doesNotContain(plainHash);
             assertThat(afterwards.out().lines().skip(1).findFirst().orElseThrow())
                     .matches(".*Z  ci$");
+        }
+
+        @Test
+        void issuingAKeyNeedsTheKeySecretWhileListingAndRevokingDoNot() throws Exception {
+            String orgId = firstId(wharf("org", "create", "--name", "Acme").out());
+            wharf("user", "create", "--email", "ann@example.com", "--org", orgId, "--role", "admin");
+
+            Run refused = wharfWith(
+                    configWithoutKeySecret,
+                    "key",
+                    "create",
+                    "--email",
+                    "ann@example.com",
+                    "--label",
+                    "ci",
+                    "--scopes",
+                    "*");
+
+            assertThat(refused.failed()).isTrue();
+            assertThat(refused.err())
+                    .startsWith("wharf: auth.keySecret is not set")
+                    .doesNotContain("\tat ")
+                    .hasLineCount(1);
+            assertThat(refused.out()).doesNotContain("phx_");
+            assertThat(wharfWith(configWithoutKeySecret, "key", "list").out().lines())
+                    .as("no key was stored")
+                    .hasSize(1);
+
+            Run created = wharf("key", "create", "--email", "ann@example.com", "--label", "ci", "--scopes", "*");
+            String keyId = firstId(created.out());
+            Run listed = wharfWith(configWithoutKeySecret, "key", "list");
+            assertThat(listed.failed()).as(listed.err()).isFalse();
+            assertThat(listed.out()).contains(keyId);
+            Run revoked = wharfWith(configWithoutKeySecret, "key", "revoke", "--id", keyId);
+            assertThat(revoked.failed()).as(revoked.err()).isFalse();
+            assertThat(revoked.out()).startsWith("Revoked API key " + keyId);
+        }
+
+        @Test
+        void aKeySecretTooShortToBeRandomIsRefusedWithoutBeingPrinted() throws Exception {
+            String shortSecret = KEY_SECRET.substring(0, 40);
+            String weak = writeConfig("weak.yml", "auth:\n  keySecret: " + shortSecret + "\n");
+            String orgId = firstId(wharf("org", "create", "--name", "Acme").out());
+            wharf("user", "create", "--email", "ann@example.com", "--org", orgId, "--role", "admin");
+
+            Run refused =
+                    wharfWith(weak, "key", "create", "--email", "ann@example.com", "--label", "ci", "--scopes", "*");
+
+            assertThat(refused.failed()).isTrue();
+            assertThat(refused.err())
+                    .startsWith("wharf: auth.keySecret ")
+                    .contains("at least 32 random bytes")
+                    .doesNotContain(shortSecret)
+                    .hasLineCount(1);
+            assertThat(refused.out()).doesNotContain(shortSecret).doesNotContain("phx_");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.wharf.bootstrap;
 
+import static dev.wharf.application.port.out.PersistenceFixture.HASHING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.wharf.application.port.in.dev.DevEnvironment;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
 import dev.wharf.application.service.DevEnvironmentService;
 import dev.wharf.domain.project.ApiKey;
+import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.OrganizationRole;
 import dev.wharf.domain.project.Project;
@@ -17,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,6 +42,7 @@ class DevEnvironmentServiceTest {
                     store.projects(),
                     store.users(),
                     store.apiKeys(),
+                    HASHING,
                     Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         }
 
@@ -69,7 +73,8 @@ class DevEnvironmentServiceTest {
                             .orElseThrow()
                             .role())
                     .isEqualTo(OrganizationRole.ADMIN);
-            ApiKey key = store.apiKeys().findBySecretHash(secret.hash()).orElseThrow();
+            ApiKey key =
+                    store.apiKeys().findBySecretDigest(secret.digest(HASHING)).orElseThrow();
             assertThat(key.scopes()).containsExactly(Scope.ALL);
             assertThat(key.projects()).isEmpty();
             assertThat(key.userId()).isEqualTo(environment.userId());
@@ -99,7 +104,8 @@ class DevEnvironmentServiceTest {
 
             assertThat(second.userId()).isEqualTo(first.userId());
             assertThat(second.apiKeyId()).isNotEqualTo(first.apiKeyId());
-            assertThat(store.apiKeys().findBySecretHash(chosen.hash())).isPresent();
+            assertThat(store.apiKeys().findBySecretDigest(chosen.digest(HASHING)))
+                    .isPresent();
             assertThat(store.apiKeys().findByUser(first.userId())).hasSize(2);
         }
 
@@ -112,7 +118,35 @@ class DevEnvironmentServiceTest {
             assertThatThrownBy(() -> service.setUp(new SetUpDevEnvironmentCommand(secret)))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining("revoked");
-            assertThat(store.apiKeys().findBySecretHash(secret.hash())).isEmpty();
+            assertThat(store.apiKeys().findBySecretDigest(secret.digest(HASHING)))
+                    .isEmpty();
+        }
+
+        @Test
+        void aDevKeyStoredByItsPlainSha256IsRewrittenToItsDigestAndNotIssuedAgain() {
+            DevEnvironment earlier =
+                    service.setUp(new SetUpDevEnvironmentCommand(ApiKeySecret.generate(new SecureRandom())));
+            ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+            ApiKey old = new ApiKey(
+                    ApiKeyId.random(),
+                    earlier.userId(),
+                    "dev mode",
+                    secret.plainSha256(),
+                    secret.mask(),
+                    Set.of(Scope.ALL),
+                    Set.of(),
+                    Instant.parse("2025-12-01T00:00:00Z"));
+            store.givenKeyStoredByPlainSha256(old);
+
+            DevEnvironment environment = service.setUp(new SetUpDevEnvironmentCommand(secret));
+
+            assertThat(environment.apiKeyId()).isEqualTo(old.id());
+            assertThat(store.apiKeys().findByUser(earlier.userId())).hasSize(2);
+            assertThat(store.apiKeys().findById(old.id()).orElseThrow().secretDigest())
+                    .isEqualTo(secret.digest(HASHING));
+            assertThat(store.apiKeys().findAll())
+                    .extracting(ApiKey::secretDigest)
+                    .doesNotContain(secret.plainSha256());
         }
     }
 

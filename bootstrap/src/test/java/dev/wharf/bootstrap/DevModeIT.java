@@ -66,6 +66,12 @@ class DevModeIT {
         assertThat(Files.readString(keyFile, StandardCharsets.UTF_8).strip()).isEqualTo(key);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
                 .isEqualTo("rw-------");
+        Path keySecret = dataDir.resolve("key.secret");
+        assertThat(Files.readString(keySecret, StandardCharsets.US_ASCII)).matches("[0-9a-f]{64}\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keySecret)))
+                .isEqualTo("rw-------");
+        String secret = Files.readString(keySecret).strip();
+        assertThat(wharf.stdout()).noneMatch(line -> line.contains(secret));
         HttpResponse<String> health = wharf.awaitHealthy(port + 1, START);
         JsonNode checks = new ObjectMapper().readTree(health.body());
         assertThat(checks.path("metadata").path("healthy").asBoolean())
@@ -74,7 +80,7 @@ class DevModeIT {
     }
 
     @Test
-    void restartKeepsTheDataAndTheKey() throws SQLException {
+    void restartKeepsTheDataTheKeyAndTheSecretItIsHashedUnder() throws Exception {
         WharfProcess first = dev(Map.of());
         String key = first.awaitLine(KEY_LINE, START).group(1);
         first.sendSigterm();
@@ -82,11 +88,15 @@ class DevModeIT {
         assertThat(Files.isRegularFile(dataDir.resolve("wharf.mv.db"))).isTrue();
         long[] afterFirstStart = devRows();
         assertThat(afterFirstStart).containsExactly(1, 1, 1, 1);
+        String keySecret = Files.readString(dataDir.resolve("key.secret"));
 
         WharfProcess second = dev(Map.of());
 
         assertThat(second.awaitLine(KEY_LINE, START).group(1)).isEqualTo(key);
         second.awaitHealthy(port + 1, START);
+        assertThat(statusWith(key)).as("the key works after the restart").isEqualTo(200);
+        assertThat(statusWith("phx_" + "x".repeat(43))).isEqualTo(401);
+        assertThat(Files.readString(dataDir.resolve("key.secret"))).isEqualTo(keySecret);
         second.sendSigterm();
         second.waitFor(STOP);
         assertThat(devRows()).containsExactly(afterFirstStart);
@@ -183,6 +193,17 @@ class DevModeIT {
     }
 
     private final int warehousePort = WharfProcess.freePortPair();
+
+    private int statusWith(String key) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/api/projects/1/external_data_sources/"))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
 
     private WharfProcess dev(Map<String, String> extra) {
         Map<String, String> env = WharfProcess.env(

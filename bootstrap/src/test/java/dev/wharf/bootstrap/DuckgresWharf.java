@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 final class DuckgresWharf implements AutoCloseable {
     private static final String SECRET = "internal-" + UUID.randomUUID();
+    /** The key-hashing secret that generate and every server share: the generated key must work on all of them. */
+    private static final String KEY_SECRET = WharfProcess.randomKeySecret();
 
     private final Path workDir;
     private final FakeDuckgres duckgres = new FakeDuckgres(SECRET, true);
@@ -62,7 +64,8 @@ final class DuckgresWharf implements AutoCloseable {
                 "WHARF_WAREHOUSE_TCP_PORT", Integer.toString(warehousePort + 1),
                 "WHARF_ENGINE", "duckgres",
                 "WHARF_DUCKGRES_URL", duckgres.baseUrl().toString(),
-                "WHARF_DUCKGRES_SECRET", SECRET);
+                "WHARF_DUCKGRES_SECRET", SECRET,
+                "WHARF_KEY_SECRET", KEY_SECRET);
         WharfProcess process = WharfProcess.start(workDir, env, arguments.toArray(String[]::new));
         processes.add(process);
         return process;

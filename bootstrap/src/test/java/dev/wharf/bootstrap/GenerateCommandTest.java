@@ -9,6 +9,7 @@ import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.application.port.out.UsageQueries.PeriodRows;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
@@ -47,6 +48,7 @@ class GenerateCommandTest {
     private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
     private static final Pattern PROJECTS = Pattern.compile("Projects: ([0-9,]+)");
     private static final Pattern KEY = Pattern.compile("API key: (phx_\\S+)");
+    private static final String KEY_SECRET = "a7d3f9c1e5b8024f6d1a3c9e7b5f20d8c4e6a1b3f9d7c5e2a0b8f6d4c2e1a9b7";
 
     abstract static class Contract {
         @TempDir
@@ -77,6 +79,8 @@ class GenerateCommandTest {
                       type: local
                       anchor: "%s"
                       interval: month
+                    auth:
+                      keySecret: %s
                     logging:
                       level: WARN
                     """.formatted(
@@ -84,7 +88,8 @@ class GenerateCommandTest {
                             database.jdbcUrl(),
                             database.username(),
                             database.password(),
-                            ANCHOR));
+                            ANCHOR,
+                            KEY_SECRET));
             config = file.toString();
         }
 
@@ -94,6 +99,10 @@ class GenerateCommandTest {
         }
 
         Run wharf(String... args) throws Exception {
+            return wharfWith(config, args);
+        }
+
+        Run wharfWith(String configFile, String... args) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Bootstrap<WharfConfiguration> bootstrap = new Bootstrap<>(new WharfApplication());
@@ -101,7 +110,7 @@ class GenerateCommandTest {
                     new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
             bootstrap.addCommand(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
             String[] withConfig = Arrays.copyOf(args, args.length + 1);
-            withConfig[args.length] = config;
+            withConfig[args.length] = configFile;
             Optional<Throwable> failure =
                     new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
             return new Run(
@@ -119,7 +128,9 @@ class GenerateCommandTest {
             assertThat(projects).hasSize(2);
             assertThat(run.out()).contains("2 projects, 14 sources, 24696 jobs");
             ApiKeySecret key = ApiKeySecret.parse(group(KEY, run.out()));
-            assertThat(new ApiKeyAuthenticationService(new JdbiApiKeyRepository(jdbi)).authenticate(key.reveal()))
+            assertThat(new ApiKeyAuthenticationService(
+                                    new JdbiApiKeyRepository(jdbi), KeyHashingSecret.decode(KEY_SECRET))
+                            .authenticate(key.reveal()))
                     .isPresent();
 
             BillingPeriod current = BillingPeriod.current(ANCHOR, BillingInterval.MONTH, Clock.systemUTC());
@@ -146,6 +157,24 @@ class GenerateCommandTest {
 
             assertThat(run.failed()).isTrue();
             assertThat(run.err()).contains("wharf: jobs must be at least 0").doesNotContain("Exception");
+            long projects = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM project")
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(projects).isZero();
+        }
+
+        @Test
+        void withoutTheKeySecretItIsOneLineAndNothingIsLoaded() throws Exception {
+            Path withoutSecret = directory.resolve("no-key-secret.yml");
+            Files.writeString(
+                    withoutSecret,
+                    Files.readString(Path.of(config)).replace("auth:\n  keySecret: " + KEY_SECRET + "\n", ""));
+
+            Run run = wharfWith(withoutSecret.toString(), "generate", "--jobs", "10");
+
+            assertThat(run.failed()).isTrue();
+            assertThat(run.err()).startsWith("wharf: auth.keySecret is not set").hasLineCount(1);
+            assertThat(run.out()).doesNotContain("phx_");
             long projects = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM project")
                     .mapTo(Long.class)
                     .one());

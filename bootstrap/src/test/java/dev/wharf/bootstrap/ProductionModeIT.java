@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +38,7 @@ class ProductionModeIT {
 
     private final List<WharfProcess> processes = new ArrayList<>();
     private final List<TestDatabase> databases = new ArrayList<>();
+    private final String keySecret = WharfProcess.randomKeySecret();
     private Path config;
     private int port;
 
@@ -128,6 +133,101 @@ class ProductionModeIT {
         assertNoStackFrames(server);
     }
 
+    @Test
+    void aMissingKeySecretStopsTheStartWithOneLineNamingTheSetting() {
+        TestDatabase database = migrated();
+
+        WharfProcess wharf = run(database, Map.of("WHARF_KEY_SECRET", ""), "server", config.toString());
+        int exit = wharf.waitFor(EXIT);
+
+        assertThat(exit).as(wharf.transcript()).isNotZero();
+        assertThat(nonBlank(wharf.stderr()))
+                .as(wharf.transcript())
+                .singleElement()
+                .asString()
+                .startsWith("wharf: auth.keySecret is not set (WHARF_KEY_SECRET in config/postgres.yml)");
+        assertNoStackFrames(wharf);
+    }
+
+    @Test
+    void aKeySecretOfFewerThan32BytesStopsTheStartWithoutBeingPrinted() {
+        TestDatabase database = migrated();
+        String tooShort = keySecret.substring(0, 62);
+
+        WharfProcess wharf = run(database, Map.of("WHARF_KEY_SECRET", tooShort), "server", config.toString());
+        int exit = wharf.waitFor(EXIT);
+
+        assertThat(exit).as(wharf.transcript()).isNotZero();
+        assertThat(nonBlank(wharf.stderr()))
+                .as(wharf.transcript())
+                .singleElement()
+                .asString()
+                .startsWith("wharf: auth.keySecret (WHARF_KEY_SECRET in config/postgres.yml) cannot be used: ")
+                .contains("at least 32 random bytes");
+        assertThat(Stream.concat(wharf.stdout().stream(), wharf.stderr().stream()))
+                .as("the secret is never printed")
+                .noneMatch(line -> line.contains(tooShort.substring(0, 16)));
+        assertNoStackFrames(wharf);
+    }
+
+    @Test
+    void aKeyCreatedByTheKeyCommandAuthenticatesOnTheServerWithTheSameSecret() throws Exception {
+        TestDatabase database = migrated();
+        WharfProcess org = run(database, "org", "create", "--name", "Acme", config.toString());
+        assertThat(org.waitFor(EXIT)).as(org.transcript()).isZero();
+        String orgId = org.stdout().get(0).split(" ")[2];
+        WharfProcess user = run(
+                database,
+                "user",
+                "create",
+                "--email",
+                "ann@example.com",
+                "--org",
+                orgId,
+                "--role",
+                "admin",
+                config.toString());
+        assertThat(user.waitFor(EXIT)).as(user.transcript()).isZero();
+        WharfProcess project = run(database, "project", "create", "--org", orgId, "--name", "Web", config.toString());
+        assertThat(project.waitFor(EXIT)).as(project.transcript()).isZero();
+        WharfProcess created = run(
+                database,
+                "key",
+                "create",
+                "--email",
+                "ann@example.com",
+                "--label",
+                "ci",
+                "--scopes",
+                "*",
+                config.toString());
+        assertThat(created.waitFor(EXIT)).as(created.transcript()).isZero();
+        String key = created.awaitLine("API key: (phx_\\S+)", EXIT).group(1);
+
+        WharfProcess server = run(database, "server", config.toString());
+        server.awaitHealthy(port + 1, EXIT);
+
+        assertThat(status(key)).isEqualTo(200);
+        assertThat(status("phx_" + "x".repeat(43))).isEqualTo(401);
+    }
+
+    private int status(String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/projects/1/external_data_sources/"))
+                .header("Authorization", "Bearer " + key)
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private TestDatabase migrated() {
+        TestDatabase database = postgres();
+        WharfProcess migrate = run(database, "db", "migrate", config.toString());
+        assertThat(migrate.waitFor(EXIT)).as(migrate.transcript()).isZero();
+        return database;
+    }
+
     private TestDatabase postgres() {
         TestDatabase database = TestDatabases.postgres();
         databases.add(database);
@@ -137,10 +237,18 @@ class ProductionModeIT {
     private final int warehousePort = WharfProcess.freePortPair();
 
     private WharfProcess run(TestDatabase database, String... args) {
-        return run(database.jdbcUrl(), database.username(), database.password(), args);
+        return run(database, Map.of(), args);
+    }
+
+    private WharfProcess run(TestDatabase database, Map<String, String> extra, String... args) {
+        return run(database.jdbcUrl(), database.username(), database.password(), extra, args);
     }
 
     private WharfProcess run(String url, String user, String password, String... args) {
+        return run(url, user, password, Map.of(), args);
+    }
+
+    private WharfProcess run(String url, String user, String password, Map<String, String> extra, String... args) {
         Map<String, String> env = WharfProcess.env(
                 "WHARF_DATABASE_URL",
                 url,
@@ -159,7 +267,10 @@ class ProductionModeIT {
                 "WHARF_WAREHOUSE_PORT",
                 Integer.toString(warehousePort),
                 "WHARF_WAREHOUSE_TCP_PORT",
-                Integer.toString(warehousePort + 1));
+                Integer.toString(warehousePort + 1),
+                "WHARF_KEY_SECRET",
+                keySecret);
+        env.putAll(extra);
         WharfProcess process = WharfProcess.start(workDir, env, args);
         processes.add(process);
         return process;

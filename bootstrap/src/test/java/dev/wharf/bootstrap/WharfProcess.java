@@ -321,6 +321,13 @@ final class WharfProcess implements AutoCloseable {
                 + last.map(r -> r.statusCode() + " " + r.body()).orElse("no answer") + ")\n" + transcript());
     }
 
+    /** A key-hashing secret for {@code WHARF_KEY_SECRET}: 32 random bytes in hex, as {@code openssl rand -hex 32}. */
+    static String randomKeySecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     static Map<String, String> env(String... keysAndValues) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -22,6 +22,7 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
@@ -63,6 +64,7 @@ public final class DataGeneratorService implements GenerateDataUseCase {
     private final SourceRepository sources;
     private final JobRepository jobs;
     private final BillingSource billing;
+    private final KeyHashingSecret hashing;
     private final Clock clock;
 
     public DataGeneratorService(
@@ -74,6 +76,7 @@ public final class DataGeneratorService implements GenerateDataUseCase {
             SourceRepository sources,
             JobRepository jobs,
             BillingSource billing,
+            KeyHashingSecret hashing,
             Clock clock) {
         this.transactions = transactions;
         this.organizations = organizations;
@@ -83,6 +86,7 @@ public final class DataGeneratorService implements GenerateDataUseCase {
         this.sources = sources;
         this.jobs = jobs;
         this.billing = billing;
+        this.hashing = hashing;
         this.clock = clock;
     }
 
@@ -145,8 +149,8 @@ public final class DataGeneratorService implements GenerateDataUseCase {
         User user = new User(UserId.random(), "generated-" + organization.id().value() + "@localhost", now);
         users.insert(user);
         organizations.saveMembership(new Membership(organization.id(), user.id(), OrganizationRole.ADMIN, now));
-        apiKeys.insert(
-                ApiKey.issue(ApiKeyId.random(), user.id(), "generated", secret, EnumSet.of(Scope.ALL), Set.of(), now));
+        apiKeys.insert(ApiKey.issue(
+                ApiKeyId.random(), user.id(), "generated", secret, hashing, EnumSet.of(Scope.ALL), Set.of(), now));
         return created;
     }
 

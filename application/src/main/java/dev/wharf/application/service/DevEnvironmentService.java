@@ -10,6 +10,7 @@ import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
@@ -26,7 +27,10 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Sets up dev mode's organization, project, admin user and API key, idempotently, in one transaction. */
+/**
+ * Sets up dev mode's organization, project, admin user and API key, idempotently, in one transaction. The key is kept
+ * by its digest under {@code hashing}; a dev key stored by its plain SHA-256 (before keyed digests) is rewritten.
+ */
 public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
     public static final ProjectId DEV_PROJECT = ProjectId.of(1);
     public static final String DEV_ORGANIZATION_NAME = "Default organization";
@@ -39,6 +43,7 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
     private final ProjectRepository projects;
     private final UserRepository users;
     private final ApiKeyRepository apiKeys;
+    private final KeyHashingSecret hashing;
     private final Clock clock;
 
     public DevEnvironmentService(
@@ -47,12 +52,14 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
             ProjectRepository projects,
             UserRepository users,
             ApiKeyRepository apiKeys,
+            KeyHashingSecret hashing,
             Clock clock) {
         this.transactions = transactions;
         this.organizations = organizations;
         this.projects = projects;
         this.users = users;
         this.apiKeys = apiKeys;
+        this.hashing = hashing;
         this.clock = clock;
     }
 
@@ -66,8 +73,10 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
             }
             Project project = projects.findById(DEV_PROJECT).orElseThrow();
             User user = users.findByEmail(DEV_USER_EMAIL).orElseGet(() -> createAdmin(project, now));
-            ApiKey key = apiKeys.findBySecretHash(command.apiKey().hash())
-                    .orElseGet(() -> issueUnlessRevoked(user.id(), command, now));
+            String digest = command.apiKey().digest(hashing);
+            ApiKey key = apiKeys.findBySecretDigest(digest)
+                    .or(() -> apiKeys.upgradePlainSha256(command.apiKey().plainSha256(), digest))
+                    .orElseGet(() -> issueUnlessRevoked(user.id(), command, digest, now));
             return new DevEnvironment(project.organizationId(), project.id(), user.id(), key.id(), created);
         });
     }
@@ -86,9 +95,8 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
     }
 
     /** A revoked dev key stays revoked: a restart must not bring back a key an operator took away. */
-    private ApiKey issueUnlessRevoked(UserId userId, SetUpDevEnvironmentCommand command, Instant now) {
-        String hash = command.apiKey().hash();
-        if (apiKeys.findByUser(userId).stream().anyMatch(k -> k.secretHash().equals(hash))) {
+    private ApiKey issueUnlessRevoked(UserId userId, SetUpDevEnvironmentCommand command, String digest, Instant now) {
+        if (apiKeys.findByUser(userId).stream().anyMatch(k -> k.secretDigest().equals(digest))) {
             throw new ConflictException(
                     "the dev API key was revoked: delete the dev API key file (or choose another WHARF_DEV_API_KEY)"
                             + " to get a new one");
@@ -98,7 +106,14 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
 
     private ApiKey issueKey(UserId userId, SetUpDevEnvironmentCommand command, Instant now) {
         ApiKey key = ApiKey.issue(
-                ApiKeyId.random(), userId, DEV_KEY_LABEL, command.apiKey(), EnumSet.of(Scope.ALL), Set.of(), now);
+                ApiKeyId.random(),
+                userId,
+                DEV_KEY_LABEL,
+                command.apiKey(),
+                hashing,
+                EnumSet.of(Scope.ALL),
+                Set.of(),
+                now);
         apiKeys.insert(key);
         return key;
     }

@@ -6,8 +6,10 @@ import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.UserId;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +18,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     /** The JDBI store's order: {@code ORDER BY created_at, id}. */
     private static final Comparator<ApiKey> OLDEST_FIRST =
             Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.id().value(), InMemoryStore.UUID_ORDER);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InMemoryStore store;
 
@@ -28,8 +32,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         store.change(t -> {
             Tables.requireNew(t.apiKeys.containsKey(key.id()), "api key", key.id());
             Tables.requireNew(
-                    t.apiKeys.values().stream().anyMatch(k -> k.secretHash().equals(key.secretHash())),
-                    "api key with the secret hash of",
+                    t.apiKeys.values().stream().anyMatch(k -> k.secretDigest().equals(key.secretDigest())),
+                    "api key with the secret digest of",
                     key.id());
             t.requireUser(key.userId());
             for (ProjectId project : key.projects()) {
@@ -39,11 +43,31 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         });
     }
 
+    /** As the JDBI store: a key still stored by its plain SHA-256 is not stored by a digest. */
     @Override
-    public Optional<ApiKey> findBySecretHash(String secretHash) {
+    public Optional<ApiKey> findBySecretDigest(String digest) {
         return store.read(t -> t.apiKeys.values().stream()
-                .filter(k -> k.secretHash().equals(secretHash) && !k.isRevoked())
+                .filter(k -> k.secretDigest().equals(digest) && !k.isRevoked() && !t.plainSha256Keys.contains(k.id()))
                 .findFirst());
+    }
+
+    /** As the JDBI store's conditional {@code UPDATE}, then the lookup by digest. */
+    @Override
+    public Optional<ApiKey> upgradePlainSha256(String plainSha256, String digest) {
+        store.change(t -> t.apiKeys.values().stream()
+                .filter(k ->
+                        k.secretDigest().equals(plainSha256) && !k.isRevoked() && t.plainSha256Keys.contains(k.id()))
+                .findFirst()
+                .ifPresent(k -> {
+                    Tables.requireNew(
+                            t.apiKeys.values().stream()
+                                    .anyMatch(other -> other.secretDigest().equals(digest)),
+                            "api key with the secret digest of",
+                            k.id());
+                    t.apiKeys.put(k.id(), withDigest(k, digest, k.revokedAt()));
+                    t.plainSha256Keys.remove(k.id());
+                }));
+        return findBySecretDigest(digest);
     }
 
     @Override
@@ -64,7 +88,10 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         return store.read(t -> t.apiKeys.values().stream().sorted(OLDEST_FIRST).toList());
     }
 
-    /** As the JDBI store's {@code UPDATE … WHERE revoked_at IS NULL}: no check of the time against created_at. */
+    /**
+     * As the JDBI store's {@code UPDATE … WHERE revoked_at IS NULL}: no check of the time against created_at; a key
+     * still stored by its plain SHA-256 gets random hex instead.
+     */
     @Override
     public boolean revoke(ApiKeyId id, Instant at) {
         return store.write(t -> {
@@ -72,19 +99,38 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
             if (key == null || key.isRevoked()) {
                 return false;
             }
-            t.apiKeys.put(
-                    id,
-                    new ApiKey(
-                            key.id(),
-                            key.userId(),
-                            key.label(),
-                            key.secretHash(),
-                            key.mask(),
-                            key.scopes(),
-                            key.projects(),
-                            key.createdAt(),
-                            at));
+            boolean plain = t.plainSha256Keys.remove(id);
+            t.apiKeys.put(id, withDigest(key, plain ? unguessable() : key.secretDigest(), at));
             return true;
         });
+    }
+
+    /** Marks a stored key as stored by the plain SHA-256 of its secret, as Wharf stored every key before V9. */
+    void markStoredByPlainSha256(ApiKeyId id) {
+        store.change(t -> {
+            if (!t.apiKeys.containsKey(id)) {
+                throw new IllegalStateException("no api key " + id);
+            }
+            t.plainSha256Keys.add(id);
+        });
+    }
+
+    private static ApiKey withDigest(ApiKey key, String digest, Instant revokedAt) {
+        return new ApiKey(
+                key.id(),
+                key.userId(),
+                key.label(),
+                digest,
+                key.mask(),
+                key.scopes(),
+                key.projects(),
+                key.createdAt(),
+                revokedAt);
+    }
+
+    private static String unguessable() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

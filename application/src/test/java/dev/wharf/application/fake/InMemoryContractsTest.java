@@ -5,6 +5,7 @@ import dev.wharf.application.port.out.CredentialRepositoryContract;
 import dev.wharf.application.port.out.JobActivityQueriesContract;
 import dev.wharf.application.port.out.JobRepositoriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.PlainSha256KeysContract;
 import dev.wharf.application.port.out.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.RateLimiterContract;
 import dev.wharf.application.port.out.TransactionRunnerContract;
@@ -40,6 +41,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Projects extends ProjectRepositoriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class PlainSha256Keys extends PlainSha256KeysContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

@@ -14,6 +14,7 @@ import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ProjectId;
 
 /** The in-memory repositories over one fresh {@link InMemoryStore}: for contract tests and use-case tests. */
@@ -25,7 +26,7 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final OrganizationRepository organizations = new InMemoryOrganizationRepository(store);
     private final ProjectRepository projects = new InMemoryProjectRepository(store);
     private final UserRepository users = new InMemoryUserRepository(store);
-    private final ApiKeyRepository apiKeys = new InMemoryApiKeyRepository(store);
+    private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(store);
     private final SourceRepository sources = new InMemorySourceRepository(store);
     private final JobRepository jobs = new InMemoryJobRepository(store);
     private final JobActivityQueries jobActivity = new InMemoryJobActivityQueries(store);
@@ -110,6 +111,12 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public int rateLimitWindows(ProjectId project) {
         return rateLimiter.windows(project);
+    }
+
+    @Override
+    public void givenKeyStoredByPlainSha256(ApiKey key) {
+        apiKeys.insert(key);
+        apiKeys.markStoredByPlainSha256(key.id());
     }
 
     /** Nothing to release: the store goes with the fixture. */

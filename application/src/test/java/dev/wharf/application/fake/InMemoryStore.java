@@ -18,8 +18,10 @@ import dev.wharf.domain.project.UserId;
 import dev.wharf.domain.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -114,6 +116,9 @@ public final class InMemoryStore {
         final Map<UserId, User> users;
         final Map<MembershipKey, Membership> memberships;
         final Map<ApiKeyId, ApiKey> apiKeys;
+        /** The keys still stored by the plain SHA-256 of their secret (personal_api_key.plain_sha256). */
+        final Set<ApiKeyId> plainSha256Keys;
+
         final Map<ProjectId, Warehouse> warehouses;
         final Map<ProjectId, Credential> credentials;
         final Map<SourceId, Source> sources;
@@ -128,6 +133,7 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
+                    new HashSet<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
@@ -142,6 +148,7 @@ public final class InMemoryStore {
                 Map<UserId, User> users,
                 Map<MembershipKey, Membership> memberships,
                 Map<ApiKeyId, ApiKey> apiKeys,
+                Set<ApiKeyId> plainSha256Keys,
                 Map<ProjectId, Warehouse> warehouses,
                 Map<ProjectId, Credential> credentials,
                 Map<SourceId, Source> sources,
@@ -153,6 +160,7 @@ public final class InMemoryStore {
             this.users = users;
             this.memberships = memberships;
             this.apiKeys = apiKeys;
+            this.plainSha256Keys = plainSha256Keys;
             this.warehouses = warehouses;
             this.credentials = credentials;
             this.sources = sources;
@@ -168,6 +176,7 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(users),
                     new LinkedHashMap<>(memberships),
                     new LinkedHashMap<>(apiKeys),
+                    new HashSet<>(plainSha256Keys),
                     new LinkedHashMap<>(warehouses),
                     new LinkedHashMap<>(credentials),
                     new LinkedHashMap<>(sources),

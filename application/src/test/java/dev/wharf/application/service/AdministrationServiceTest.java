@@ -41,15 +41,19 @@ class AdministrationServiceTest {
     private final MutableClock clock = new MutableClock(PersistenceFixture.T0);
     private final AdministrationService admin = new AdministrationService(
             store.transactions(), store.organizations(), store.projects(), store.users(), clock);
-    private final ApiKeyAdministrationService keys = new ApiKeyAdministrationService(
+    private final ApiKeyIssuingService issuing = new ApiKeyIssuingService(
             store.transactions(),
             store.organizations(),
             store.projects(),
             store.users(),
             store.apiKeys(),
+            PersistenceFixture.HASHING,
             new SecureRandom(),
             clock);
-    private final ApiKeyAuthenticationService authentication = new ApiKeyAuthenticationService(store.apiKeys());
+    private final ApiKeyAdministrationService keys =
+            new ApiKeyAdministrationService(store.transactions(), store.users(), store.apiKeys(), clock);
+    private final ApiKeyAuthenticationService authentication =
+            new ApiKeyAuthenticationService(store.apiKeys(), PersistenceFixture.HASHING);
 
     private Organization organization(String name) {
         clock.advance(Duration.ofSeconds(1));
@@ -158,10 +162,10 @@ class AdministrationServiceTest {
         OrganizationId acme = organization("Acme").id();
         admin.createProject(new CreateProjectCommand(acme, "Web", null, null));
         admin.createUser(new CreateUserCommand("ann@example.com", acme, OrganizationRole.ADMIN));
-        IssuedApiKey issued = keys.issueApiKey(new IssueApiKeyCommand(
+        IssuedApiKey issued = issuing.issueApiKey(new IssueApiKeyCommand(
                 "ann@example.com", "ci", Set.of(Scope.WAREHOUSE_VIEW_READ), Set.of(ProjectId.of(1))));
-        ApiKeyAuthenticationService cached =
-                new ApiKeyAuthenticationService(store.apiKeys(), Duration.ofSeconds(5), clock);
+        ApiKeyAuthenticationService cached = new ApiKeyAuthenticationService(
+                store.apiKeys(), PersistenceFixture.HASHING, Duration.ofSeconds(5), clock);
         assertThat(cached.authenticate(issued.secret().reveal())).isPresent();
 
         keys.revokeApiKey(new RevokeApiKeyCommand(issued.key().id()));
@@ -178,7 +182,7 @@ class AdministrationServiceTest {
         admin.createProject(new CreateProjectCommand(acme, "Web", null, null));
         admin.createUser(new CreateUserCommand("ann@example.com", acme, OrganizationRole.ADMIN));
 
-        IssuedApiKey issued = keys.issueApiKey(new IssueApiKeyCommand(
+        IssuedApiKey issued = issuing.issueApiKey(new IssueApiKeyCommand(
                 "ann@example.com", "ci", Set.of(Scope.WAREHOUSE_VIEW_READ), Set.of(ProjectId.of(1))));
 
         Actor actor = authentication.authenticate(issued.secret().reveal()).orElseThrow();
@@ -208,18 +212,19 @@ class AdministrationServiceTest {
         admin.createProject(new CreateProjectCommand(globex, "Theirs", null, null));
         admin.createUser(new CreateUserCommand("ann@example.com", acme, OrganizationRole.MEMBER));
 
-        assertThatThrownBy(() -> keys.issueApiKey(
+        assertThatThrownBy(() -> issuing.issueApiKey(
                         new IssueApiKeyCommand("nobody@example.com", "ci", Set.of(Scope.ALL), Set.of())))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("nobody@example.com");
-        assertThatThrownBy(() -> keys.issueApiKey(new IssueApiKeyCommand("ann@example.com", "ci", Set.of(), Set.of())))
+        assertThatThrownBy(
+                        () -> issuing.issueApiKey(new IssueApiKeyCommand("ann@example.com", "ci", Set.of(), Set.of())))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("scope");
-        assertThatThrownBy(() -> keys.issueApiKey(
+        assertThatThrownBy(() -> issuing.issueApiKey(
                         new IssueApiKeyCommand("ann@example.com", "ci", Set.of(Scope.ALL), Set.of(ProjectId.of(9)))))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("project 9");
-        assertThatThrownBy(() -> keys.issueApiKey(
+        assertThatThrownBy(() -> issuing.issueApiKey(
                         new IssueApiKeyCommand("ann@example.com", "ci", Set.of(Scope.ALL), Set.of(ProjectId.of(2)))))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("not a member");
@@ -227,13 +232,15 @@ class AdministrationServiceTest {
     }
 
     @Test
-    void keysAreListedPerUserWithoutTheirSecretOrHash() {
+    void keysAreListedPerUserWithoutTheirSecretOrDigest() {
         OrganizationId acme = organization("Acme").id();
         admin.createUser(new CreateUserCommand("ann@example.com", acme, OrganizationRole.ADMIN));
         admin.createUser(new CreateUserCommand("bob@example.com", acme, OrganizationRole.MEMBER));
-        IssuedApiKey anns = keys.issueApiKey(new IssueApiKeyCommand("ann@example.com", "a", Set.of(Scope.ALL), null));
+        IssuedApiKey anns =
+                issuing.issueApiKey(new IssueApiKeyCommand("ann@example.com", "a", Set.of(Scope.ALL), null));
         clock.advance(Duration.ofSeconds(1));
-        IssuedApiKey bobs = keys.issueApiKey(new IssueApiKeyCommand("bob@example.com", "b", Set.of(Scope.ALL), null));
+        IssuedApiKey bobs =
+                issuing.issueApiKey(new IssueApiKeyCommand("bob@example.com", "b", Set.of(Scope.ALL), null));
 
         assertThat(keys.listApiKeys(new ListApiKeysQuery("BOB@example.com"))).containsExactly(bobs.key());
         assertThat(keys.listApiKeys(ListApiKeysQuery.all())).containsExactly(anns.key(), bobs.key());
@@ -241,7 +248,8 @@ class AdministrationServiceTest {
         for (IssuedApiKey issued : new IssuedApiKey[] {anns, bobs}) {
             assertThat(listed)
                     .doesNotContain(issued.secret().reveal())
-                    .doesNotContain(issued.secret().hash());
+                    .doesNotContain(issued.secret().digest(PersistenceFixture.HASHING))
+                    .doesNotContain(issued.secret().plainSha256());
         }
         assertThatThrownBy(() -> keys.listApiKeys(new ListApiKeysQuery("nobody@example.com")))
                 .isInstanceOf(NotFoundException.class);

@@ -54,18 +54,29 @@ class AuditLogContractTest extends ContractTest {
         assertThat(readOnly.get("api_key_id").asText())
                 .isEqualTo(wharf.keyId(callers.readOnly()).toString());
         assertThat(log.text())
-                .doesNotContain(admin, ApiKeySecret.parse(admin).hash(), callers.readOnly(), callers.member());
+                .doesNotContain(
+                        admin,
+                        wharf.digestOf(admin),
+                        ApiKeySecret.parse(admin).plainSha256(),
+                        callers.readOnly(),
+                        callers.member());
         assertThat(log.json().get("next").isNull()).isTrue();
     }
 
     @Test
     void aThrottledRequestIsRecorded() {
-        ProjectId project = target.inProcess(RateLimitContractTest.USES_UP).project();
-        for (int i = 0; i <= RateLimitContractTest.LIMIT; i++) {
-            api.post(path(project, "deprovision"), admin, null, null);
-        }
+        target.inProcess(RateLimitContractTest.USES_UP);
+        List<ProjectId> used = new ArrayList<>();
+        RateLimitContractTest.usingOneWindow(project -> {
+            used.add(project);
+            List<Answer> sent = new ArrayList<>();
+            for (int i = 0; i <= RateLimitContractTest.LIMIT; i++) {
+                sent.add(api.post(path(project, "deprovision"), admin, null, null));
+            }
+            return sent;
+        });
 
-        List<String> rows = summary(api.get(path(project, "audit_log?limit=50"), admin));
+        List<String> rows = summary(api.get(path(used.get(used.size() - 1), "audit_log?limit=50"), admin));
 
         assertThat(rows).contains("deprovision throttled null");
         assertThat(rows).hasSize(RateLimitContractTest.LIMIT + 1);

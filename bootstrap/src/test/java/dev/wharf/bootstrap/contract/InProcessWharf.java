@@ -12,6 +12,7 @@ import dev.wharf.bootstrap.WharfConfiguration;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ApiKeySecret;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
@@ -41,8 +42,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Wharf started in process for the contract suite: in-memory H2 metadata (or a private PostgreSQL schema, see {@link
- * #METADATA}), the H2 engine in a temporary directory on free ports, a fixed dev key; and direct metadata access to
- * arrange what the API cannot create (projects, users, organizations, keys).
+ * #METADATA}), the H2 engine in a temporary directory on free ports, a fixed dev key, a random key-hashing secret; and
+ * direct metadata access to arrange what the API cannot create (projects, users, organizations, keys).
  */
 final class InProcessWharf {
     static final String KEY = "phx_apitestkeyapitestkeyapitestkeyapitestkey1";
@@ -56,6 +57,10 @@ final class InProcessWharf {
     static final String METADATA = "wharf.contract.metadata";
 
     private final TestDatabase database;
+    /** The key-hashing secret of this Wharf ({@code auth.keySecret}), new for each start. */
+    private final String keySecret = randomHex(32);
+
+    private final KeyHashingSecret hashing = KeyHashingSecret.decode(keySecret);
     private final Path dataDir = temporaryDirectory();
     private final int warehousePort = Ports.free();
     private final AtomicLong nextProject = new AtomicLong(100);
@@ -77,6 +82,7 @@ final class InProcessWharf {
                 ConfigOverride.config(PREFIX, "database.url", database.jdbcUrl()),
                 ConfigOverride.config(PREFIX, "database.user", database.username()),
                 ConfigOverride.config(PREFIX, "database.password", database.password()),
+                ConfigOverride.config(PREFIX, "auth.keySecret", keySecret),
                 ConfigOverride.config(
                         PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
                 ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
@@ -98,6 +104,7 @@ final class InProcessWharf {
             throw new IllegalStateException("Wharf did not start in process", e);
         }
         SecretLedger.apiKeyIssued(KEY);
+        SecretLedger.keySecretConfigured(wharf.keySecret);
         wharf.metadata = WharfJdbi.create(wharf.database.dataSource());
         wharf.defaultOrganization = new JdbiProjectRepository(wharf.metadata)
                 .findById(ProjectId.of(1))
@@ -202,7 +209,8 @@ final class InProcessWharf {
     String keyFor(UserId user, Set<Scope> scopes, Set<ProjectId> projects) {
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         new JdbiApiKeyRepository(metadata)
-                .insert(ApiKey.issue(ApiKeyId.random(), user, "contract", secret, scopes, projects, Instant.now()));
+                .insert(ApiKey.issue(
+                        ApiKeyId.random(), user, "contract", secret, hashing, scopes, projects, Instant.now()));
         SecretLedger.apiKeyIssued(secret.reveal());
         return secret.reveal();
     }
@@ -210,13 +218,24 @@ final class InProcessWharf {
     /** The id of the key whose secret is {@code key}: what the audit log names instead of the key. */
     ApiKeyId keyId(String key) {
         return new JdbiApiKeyRepository(metadata)
-                .findBySecretHash(ApiKeySecret.parse(key).hash())
+                .findBySecretDigest(digestOf(key))
                 .orElseThrow()
                 .id();
     }
 
+    /** What this Wharf stores for {@code key}: its HMAC-SHA256 under the configured key-hashing secret. */
+    String digestOf(String key) {
+        return ApiKeySecret.parse(key).digest(hashing);
+    }
+
     private static String driverClass(TestDatabase database) {
         return database.engine().equals("postgres") ? "org.postgresql.Driver" : "org.h2.Driver";
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static Path temporaryDirectory() {

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,8 +20,13 @@ import org.slf4j.LoggerFactory;
  * context when an application starts and stops, so the capture re-attaches itself after every reset; an application
  * started meanwhile must itself be configured at DEBUG (its configuration sets the root level) and should keep its
  * own console appender at WARN, or the console fills with DEBUG lines.
+ *
+ * <p>Unsynchronized: formatting a line calls its arguments' {@code toString}, and some of Jetty's take a lock of their
+ * own, which the thread that holds it may need while it logs. Under {@code AppenderBase}'s appender-wide lock the two
+ * threads deadlocked (a connection handler and a reserved thread, each with the lock the other waited for); only
+ * adding the finished line to the list is synchronized.
  */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements LoggerContextListener {
+final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> implements LoggerContextListener {
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level rootLevel = root.getLevel();

@@ -122,7 +122,11 @@ class RateLimitContractTest extends ContractTest {
      * Runs {@code calls} on a new project, again on another if a minute began while they ran (the answers' windows,
      * {@code X-RateLimit-Reset}, differ), so the counts the test expects all fall in one window.
      */
-    private static List<Answer> usingOneWindow(Function<ProjectId, List<Answer>> calls) {
+    /**
+     * Makes {@code calls} on a new project, again on another (at most three times) when their answers straddle a
+     * window boundary, so that they all count in one window.
+     */
+    static List<Answer> usingOneWindow(Function<ProjectId, List<Answer>> calls) {
         List<Answer> answers = List.of();
         for (int attempt = 0; attempt < 3; attempt++) {
             answers = calls.apply(target.newProject());

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * What the leak check looks for and where: while a ledger is open, the contract suite records in it every secret it is
- * handed (the {@code password} of each reset-password answer, every API key the fixture issues or configures), every
+ * handed (the {@code password} of each reset-password answer, every API key the fixture issues or configures, the
+ * server's key-hashing secret), every
  * answer it receives, and, as the in-process Wharf stops, every value of its metadata database. Closed (the normal
  * case), nothing is recorded.
  */
@@ -22,6 +23,7 @@ final class SecretLedger {
 
     private final Set<String> passwords = ConcurrentHashMap.newKeySet();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> keySecrets = ConcurrentHashMap.newKeySet();
     private final List<Received> answers = Collections.synchronizedList(new ArrayList<>());
     private final List<String> metadata = Collections.synchronizedList(new ArrayList<>());
 
@@ -46,6 +48,14 @@ final class SecretLedger {
         SecretLedger ledger = open;
         if (ledger != null) {
             ledger.apiKeys.add(key);
+        }
+    }
+
+    /** The server's key-hashing secret ({@code auth.keySecret}) of an in-process Wharf. */
+    static void keySecretConfigured(String secret) {
+        SecretLedger ledger = open;
+        if (ledger != null) {
+            ledger.keySecrets.add(secret);
         }
     }
 
@@ -88,6 +98,10 @@ final class SecretLedger {
 
     Set<String> apiKeys() {
         return Set.copyOf(apiKeys);
+    }
+
+    Set<String> keySecrets() {
+        return Set.copyOf(keySecrets);
     }
 
     List<Received> answers() {

@@ -9,15 +9,16 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A personal API key of a user, known to Wharf only by the SHA-256 hash of its secret. Its scopes bound what it may
- * do; when {@code projects} is not empty it may touch only those projects. A revoked key ({@code revokedAt} set) is
- * kept for the record but never authenticates again; revocation cannot be undone.
+ * A personal API key of a user, known to Wharf only by the digest of its secret ({@link ApiKeySecret#digest}: an
+ * HMAC-SHA256 under the server's key-hashing secret, 64 lower-case hex digits). Its scopes bound what it may do; when
+ * {@code projects} is not empty it may touch only those projects. A revoked key ({@code revokedAt} set) is kept for the
+ * record but never authenticates again; revocation cannot be undone.
  */
 public record ApiKey(
         ApiKeyId id,
         UserId userId,
         String label,
-        String secretHash,
+        String secretDigest,
         String mask,
         Set<Scope> scopes,
         Set<ProjectId> projects,
@@ -29,8 +30,8 @@ public record ApiKey(
         Require.nonNull(userId, "userId");
         Require.nonNull(createdAt, "createdAt");
         label = Names.requireName(label, "API key label", 100);
-        if (secretHash == null || !secretHash.matches("^[0-9a-f]{64}$")) {
-            throw new RuleViolationException("an API key is stored as a SHA-256 hex hash");
+        if (secretDigest == null || !secretDigest.matches("^[0-9a-f]{64}$")) {
+            throw new RuleViolationException("an API key is stored as a digest of 64 lower-case hex digits");
         }
         Require.nonNull(mask, "mask");
         if (scopes == null || scopes.isEmpty()) {
@@ -48,24 +49,25 @@ public record ApiKey(
             ApiKeyId id,
             UserId userId,
             String label,
-            String secretHash,
+            String secretDigest,
             String mask,
             Set<Scope> scopes,
             Set<ProjectId> projects,
             Instant createdAt) {
-        this(id, userId, label, secretHash, mask, scopes, projects, createdAt, null);
+        this(id, userId, label, secretDigest, mask, scopes, projects, createdAt, null);
     }
 
-    /** A new key for {@code secret}; the secret itself is not kept. */
+    /** A new key for {@code secret}, kept by its digest under {@code hashing}; the secret itself is not kept. */
     public static ApiKey issue(
             ApiKeyId id,
             UserId userId,
             String label,
             ApiKeySecret secret,
+            KeyHashingSecret hashing,
             Set<Scope> scopes,
             Set<ProjectId> projects,
             Instant now) {
-        return new ApiKey(id, userId, label, secret.hash(), secret.mask(), scopes, projects, now);
+        return new ApiKey(id, userId, label, secret.digest(hashing), secret.mask(), scopes, projects, now);
     }
 
     public boolean isRevoked() {
@@ -77,7 +79,7 @@ public record ApiKey(
         if (isRevoked()) {
             throw new ConflictException("API key " + id + " was already revoked at " + revokedAt);
         }
-        return new ApiKey(id, userId, label, secretHash, mask, scopes, projects, createdAt, now);
+        return new ApiKey(id, userId, label, secretDigest, mask, scopes, projects, createdAt, now);
     }
 
     public boolean grants(Scope required) {
@@ -88,13 +90,14 @@ public record ApiKey(
         return projects.isEmpty() || projects.contains(project);
     }
 
-    /** Whether {@code secret} is this key, compared in constant time. */
-    public boolean matches(ApiKeySecret secret) {
-        return MessageDigest.isEqual(
-                secretHash.getBytes(StandardCharsets.US_ASCII), secret.hash().getBytes(StandardCharsets.US_ASCII));
+    /** Whether {@code digest} (of a presented secret, {@link ApiKeySecret#digest}) is this key's, in constant time. */
+    public boolean matches(String digest) {
+        return digest != null
+                && MessageDigest.isEqual(
+                        secretDigest.getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Leaves the hash out: it is what a stolen database would be searched for. */
+    /** Leaves the digest out: a log is no place for what identifies a key. */
     @Override
     public String toString() {
         return "ApiKey[id=" + id + ", userId=" + userId + ", label=" + label + ", mask=" + mask + ", scopes=" + scopes

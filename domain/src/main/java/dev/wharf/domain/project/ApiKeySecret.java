@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The plaintext of a personal API key, {@code phx_} followed by at least {@value #MIN_RANDOM_LENGTH} random URL-safe
  * characters. It exists only between its creation and the moment it is shown to its owner, or between the request
- * that carries it and its hashing. Only {@link #hash()} (SHA-256, hex) is ever stored. {@link #toString()} never
- * reveals it.
+ * that carries it and its hashing. Only {@link #digest} (HMAC-SHA256 under the server's {@link KeyHashingSecret}) is
+ * ever stored. {@link #toString()} never reveals it.
  */
 public final class ApiKeySecret {
     public static final String PREFIX = "phx_";
@@ -49,12 +49,19 @@ public final class ApiKeySecret {
         return value != null && SHAPE.matcher(value).matches();
     }
 
-    /** The only form that is stored: the lower-case hex SHA-256 of the whole key. */
-    public String hash() {
-        return hashOf(value);
+    /**
+     * The only form that is stored: the HMAC-SHA256 of the whole key under {@code hashing}, lower-case hex. Unlike a
+     * plain hash it cannot be computed, nor a guess tested against it, without the server's secret.
+     */
+    public String digest(KeyHashingSecret hashing) {
+        return hashing.hmacHex(value);
     }
 
-    static String hashOf(String value) {
+    /**
+     * The lower-case hex SHA-256 of the whole key: how Wharf stored keys before it used {@link #digest}. Never stored
+     * anew; used only to find a key stored that way, so that it can be rewritten to its digest.
+     */
+    public String plainSha256() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -15,6 +15,10 @@ import net.jqwik.api.Provide;
 
 class ApiKeySecretPropertiesTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** 32 bytes, 00 to 1f. */
+    private static final String HASHING_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    private static final KeyHashingSecret HASHING = KeyHashingSecret.decode(HASHING_HEX);
     private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     @Property(tries = 1000)
@@ -64,27 +68,41 @@ class ApiKeySecretPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void theHashIsSixtyFourLowerCaseHexCharactersAndStable(@ForAll("keys") String key) {
+    void theDigestIsSixtyFourLowerCaseHexCharactersAndStable(@ForAll("keys") String key) {
         ApiKeySecret secret = ApiKeySecret.parse(key);
 
-        assertThat(secret.hash()).matches("^[0-9a-f]{64}$");
-        assertThat(secret.hash())
-                .isEqualTo(secret.hash())
-                .isEqualTo(ApiKeySecret.parse(key).hash());
+        assertThat(secret.digest(HASHING)).matches("^[0-9a-f]{64}$");
+        assertThat(secret.digest(HASHING))
+                .isEqualTo(secret.digest(HASHING))
+                .isEqualTo(ApiKeySecret.parse(key).digest(KeyHashingSecret.decode(HASHING_HEX)));
     }
 
     @Example
-    void theHashIsTheSha256OfTheWholeKey() {
-        assertThat(ApiKeySecret.parse("phx_abcdefghijklmnopqrstuvwxyz012345").hash())
+    void theDigestIsTheHmacSha256OfTheWholeKeyUnderTheHashingSecret() {
+        assertThat(ApiKeySecret.parse("phx_abcdefghijklmnopqrstuvwxyz012345").digest(HASHING))
+                .isEqualTo("5d532bc3da602ed45f1da84be06a4480c9c9692f227681a17fdaae35d00d8c84");
+    }
+
+    @Property(tries = 1000)
+    void theDigestDependsOnTheHashingSecretAndIsNotThePlainHash(@ForAll("keys") String key) {
+        ApiKeySecret secret = ApiKeySecret.parse(key);
+        KeyHashingSecret other = randomHashingSecret();
+
+        assertThat(secret.digest(HASHING)).isNotEqualTo(secret.digest(other)).isNotEqualTo(secret.plainSha256());
+    }
+
+    @Example
+    void thePlainSha256IsTheSha256OfTheWholeKey() {
+        assertThat(ApiKeySecret.parse("phx_abcdefghijklmnopqrstuvwxyz012345").plainSha256())
                 .isEqualTo("f31a5640e4922796be7aef9b4f60eea6cfd24e8595c65fed23c970882b968edd");
     }
 
     @Property(tries = 1000)
-    void differentKeysHaveDifferentHashes(@ForAll("keys") String a, @ForAll("keys") String b) {
+    void differentKeysHaveDifferentDigests(@ForAll("keys") String a, @ForAll("keys") String b) {
         Assume.that(!a.equals(b));
 
-        assertThat(ApiKeySecret.parse(a).hash())
-                .isNotEqualTo(ApiKeySecret.parse(b).hash());
+        assertThat(ApiKeySecret.parse(a).digest(HASHING))
+                .isNotEqualTo(ApiKeySecret.parse(b).digest(HASHING));
     }
 
     @Property(tries = 1000)
@@ -125,5 +143,11 @@ class ApiKeySecretPropertiesTest {
         Arbitrary<String> near = Arbitraries.of("", "PHX_", "phx-", "phx", "phs_", "pha_", " phx_", "xphx_", "phc_");
         Arbitrary<String> any = Arbitraries.strings().ofMaxLength(6).filter(p -> !p.equals("phx_"));
         return Arbitraries.oneOf(near, any);
+    }
+
+    private static KeyHashingSecret randomHashingSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return KeyHashingSecret.of(bytes);
     }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final KeyHashingSecret HASHING = randomHashingSecret();
     private static final Instant NOW = Instant.parse("2025-04-01T00:00:00Z");
     private static final ProjectId ONE = ProjectId.of(1);
     private static final ProjectId TWO = ProjectId.of(2);
 
     private static ApiKey key(ApiKeySecret secret, Set<Scope> scopes, Set<ProjectId> projects) {
-        return ApiKey.issue(ApiKeyId.random(), UserId.random(), "ci", secret, scopes, projects, NOW);
+        return ApiKey.issue(ApiKeyId.random(), UserId.random(), "ci", secret, HASHING, scopes, projects, NOW);
     }
 
     private static ApiKey key(Set<Scope> scopes, Set<ProjectId> projects) {
@@ -70,24 +71,31 @@ class ApiKeyTest {
         ApiKeySecret secret = ApiKeySecret.generate(RANDOM);
         ApiKey key = key(secret, Set.of(Scope.ALL), Set.of());
 
-        assertThat(key.matches(secret)).isTrue();
-        assertThat(key.matches(ApiKeySecret.parse(secret.reveal()))).isTrue();
+        assertThat(key.matches(secret.digest(HASHING))).isTrue();
+        assertThat(key.matches(ApiKeySecret.parse(secret.reveal()).digest(HASHING)))
+                .isTrue();
         for (int i = 0; i < 200; i++) {
-            assertThat(key.matches(ApiKeySecret.generate(RANDOM))).isFalse();
+            assertThat(key.matches(ApiKeySecret.generate(RANDOM).digest(HASHING)))
+                    .isFalse();
         }
         String reveal = secret.reveal();
         char last = reveal.charAt(reveal.length() - 1);
         String oneCharOff = reveal.substring(0, reveal.length() - 1) + (last == 'A' ? 'B' : 'A');
-        assertThat(key.matches(ApiKeySecret.parse(oneCharOff))).isFalse();
+        assertThat(key.matches(ApiKeySecret.parse(oneCharOff).digest(HASHING))).isFalse();
+        assertThat(key.matches(secret.digest(randomHashingSecret())))
+                .as("the same secret under another server's hashing secret")
+                .isFalse();
+        assertThat(key.matches(secret.plainSha256())).as("the plain SHA-256").isFalse();
+        assertThat(key.matches(null)).isFalse();
     }
 
     @Test
-    void anIssuedKeyKeepsTheHashAndMaskButNotTheSecret() {
+    void anIssuedKeyKeepsTheDigestAndMaskButNotTheSecretNorItsPlainHash() {
         ApiKeySecret secret = ApiKeySecret.generate(RANDOM);
 
         ApiKey key = key(secret, Set.of(Scope.ALL), Set.of());
 
-        assertThat(key.secretHash()).isEqualTo(secret.hash());
+        assertThat(key.secretDigest()).isEqualTo(secret.digest(HASHING)).isNotEqualTo(secret.plainSha256());
         assertThat(key.mask()).isEqualTo(secret.mask());
         assertThat(key.toString()).doesNotContain(secret.reveal());
     }
@@ -99,7 +107,7 @@ class ApiKeyTest {
     }
 
     @Test
-    void aKeyIsStoredOnlyAsALowerCaseSha256Hash() {
+    void aKeyIsStoredOnlyAsALowerCaseHexDigest() {
         ApiKeySecret secret = ApiKeySecret.generate(RANDOM);
 
         assertThatThrownBy(() -> new ApiKey(
@@ -109,7 +117,7 @@ class ApiKeyTest {
                         ApiKeyId.random(),
                         UserId.random(),
                         "ci",
-                        secret.hash().toUpperCase(Locale.ROOT),
+                        secret.digest(HASHING).toUpperCase(Locale.ROOT),
                         "m",
                         Set.of(Scope.ALL),
                         null,
@@ -121,11 +129,12 @@ class ApiKeyTest {
     void labelsAreTrimmedAndRequired() {
         ApiKeySecret secret = ApiKeySecret.generate(RANDOM);
 
-        ApiKey key = ApiKey.issue(ApiKeyId.random(), UserId.random(), "  ci  ", secret, Set.of(Scope.ALL), null, NOW);
+        ApiKey key = ApiKey.issue(
+                ApiKeyId.random(), UserId.random(), "  ci  ", secret, HASHING, Set.of(Scope.ALL), null, NOW);
 
         assertThat(key.label()).isEqualTo("ci");
-        assertThatThrownBy(() ->
-                        ApiKey.issue(ApiKeyId.random(), UserId.random(), " ", secret, Set.of(Scope.ALL), null, NOW))
+        assertThatThrownBy(() -> ApiKey.issue(
+                        ApiKeyId.random(), UserId.random(), " ", secret, HASHING, Set.of(Scope.ALL), null, NOW))
                 .isInstanceOf(RuleViolationException.class);
     }
 
@@ -168,7 +177,7 @@ class ApiKeyTest {
         assertThat(revoked.isRevoked()).isTrue();
         assertThat(revoked.revokedAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(revoked.id()).isEqualTo(key.id());
-        assertThat(revoked.secretHash()).isEqualTo(key.secretHash());
+        assertThat(revoked.secretDigest()).isEqualTo(key.secretDigest());
         assertThatThrownBy(() -> revoked.revoke(NOW.plusSeconds(120)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already revoked");
@@ -179,5 +188,11 @@ class ApiKeyTest {
         ApiKey key = key(Set.of(Scope.ALL), Set.of());
 
         assertThatThrownBy(() -> key.revoke(NOW.minusSeconds(1))).isInstanceOf(RuleViolationException.class);
+    }
+
+    private static KeyHashingSecret randomHashingSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return KeyHashingSecret.of(bytes);
     }
 }

@@ -28,6 +28,7 @@ import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.UsageQueries;
 import dev.wharf.application.port.out.UserRepository;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
@@ -141,6 +142,18 @@ public final class JdbiFixture implements PersistenceFixture {
                         .bind("projectId", project.value())
                         .mapTo(Integer.class)
                         .one());
+    }
+
+    @Override
+    public void givenKeyStoredByPlainSha256(ApiKey key) {
+        apiKeys().insert(key);
+        int marked = jdbi.withHandle(
+                handle -> handle.createUpdate("UPDATE personal_api_key SET plain_sha256 = TRUE WHERE id = :id")
+                        .bind("id", key.id().value())
+                        .execute());
+        if (marked != 1) {
+            throw new IllegalStateException("no api key " + key.id());
+        }
     }
 
     public ProvisioningQueue provisioningQueue() {

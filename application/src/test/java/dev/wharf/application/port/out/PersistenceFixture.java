@@ -1,5 +1,7 @@
 package dev.wharf.application.port.out;
 
+import dev.wharf.domain.project.ApiKey;
+import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
@@ -17,6 +19,10 @@ import java.time.temporal.ChronoUnit;
 public interface PersistenceFixture extends AutoCloseable {
     /** Instants with the precision every store keeps (PostgreSQL: microseconds). */
     Instant T0 = Instant.parse("2026-03-14T09:26:53.589793Z");
+
+    /** The server's key-hashing secret, for the keys the contracts issue: a store keeps digests, never makes them. */
+    KeyHashingSecret HASHING =
+            KeyHashingSecret.decode("5f0c9e2ab47d13f8e6a1c3b9d2740e5f8a6b1c9d3e7f20a4b58c6d1e9f3a7b02");
 
     TransactionRunner transactions();
 
@@ -49,6 +55,12 @@ public interface PersistenceFixture extends AutoCloseable {
 
     /** How many rate-limit windows the store keeps for {@code project}, to see that old ones are forgotten. */
     int rateLimitWindows(ProjectId project);
+
+    /**
+     * Stores {@code key} as Wharf stored every key before keyed digests (migration V9): its {@code secretDigest} is
+     * the plain SHA-256 of its secret ({@code ApiKeySecret.plainSha256}), and the store knows the row as such.
+     */
+    void givenKeyStoredByPlainSha256(ApiKey key);
 
     @Override
     void close();

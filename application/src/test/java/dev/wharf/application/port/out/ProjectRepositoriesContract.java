@@ -1,5 +1,6 @@
 package dev.wharf.application.port.out;
 
+import static dev.wharf.application.port.out.PersistenceFixture.HASHING;
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static dev.wharf.application.port.out.PersistenceFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
     }
 
     @Test
-    void anApiKeyIsFoundByItsHashWithItsScopesAndProjects() {
+    void anApiKeyIsFoundByItsDigestWithItsScopesAndProjects() {
         store.givenProject(1);
         store.givenProject(2);
         User user = store.givenUser("someone@example.com");
@@ -100,28 +101,30 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
                 user.id(),
                 "ci",
                 secret,
+                HASHING,
                 EnumSet.of(Scope.WAREHOUSE_VIEW_WRITE, Scope.WAREHOUSE_JOBS_WRITE),
                 Set.of(ProjectId.of(1), ProjectId.of(2)),
                 T0);
         store.apiKeys().insert(key);
 
-        assertThat(store.apiKeys().findBySecretHash(secret.hash())).contains(key);
+        assertThat(store.apiKeys().findBySecretDigest(secret.digest(HASHING))).contains(key);
         assertThat(store.apiKeys().findById(key.id())).contains(key);
         assertThat(store.apiKeys().findByUser(user.id())).containsExactly(key);
-        assertThat(store.apiKeys().findBySecretHash("0".repeat(64))).isEmpty();
+        assertThat(store.apiKeys().findBySecretDigest("0".repeat(64))).isEmpty();
     }
 
     @Test
     void anApiKeyIsStoredWithoutItsSecret() {
         User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
-        ApiKey key = ApiKey.issue(ApiKeyId.random(), user.id(), "all", secret, Set.of(Scope.ALL), Set.of(), T0);
+        ApiKey key =
+                ApiKey.issue(ApiKeyId.random(), user.id(), "all", secret, HASHING, Set.of(Scope.ALL), Set.of(), T0);
         store.apiKeys().insert(key);
 
         ApiKey read = store.apiKeys().findById(key.id()).orElseThrow();
         assertThat(read.toString()).doesNotContain(secret.reveal());
         assertThat(read.projects()).isEmpty();
-        assertThat(read.matches(secret)).isTrue();
+        assertThat(read.matches(secret.digest(HASHING))).isTrue();
     }
 
     @Test
@@ -188,13 +191,13 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
         User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey key = ApiKey.issue(
-                ApiKeyId.random(), user.id(), "ci", secret, Set.of(Scope.ALL), Set.of(ProjectId.of(1)), T0);
+                ApiKeyId.random(), user.id(), "ci", secret, HASHING, Set.of(Scope.ALL), Set.of(ProjectId.of(1)), T0);
         store.apiKeys().insert(key);
 
         assertThat(store.apiKeys().revoke(key.id(), at(30))).isTrue();
 
         ApiKey revoked = key.revoke(at(30));
-        assertThat(store.apiKeys().findBySecretHash(secret.hash())).isEmpty();
+        assertThat(store.apiKeys().findBySecretDigest(secret.digest(HASHING))).isEmpty();
         assertThat(store.apiKeys().findById(key.id())).contains(revoked);
         assertThat(store.apiKeys().findByUser(user.id())).containsExactly(revoked);
         assertThat(store.apiKeys().findAll()).containsExactly(revoked);
@@ -208,6 +211,7 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
                 user.id(),
                 "ci",
                 ApiKeySecret.generate(new SecureRandom()),
+                HASHING,
                 Set.of(Scope.ALL),
                 Set.of(),
                 T0);
@@ -220,14 +224,15 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
     }
 
     @Test
-    void theHashOfARevokedKeyIsNeverIssuedAgain() {
+    void theDigestOfARevokedKeyIsNeverIssuedAgain() {
         User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
-        ApiKey key = ApiKey.issue(ApiKeyId.random(), user.id(), "ci", secret, Set.of(Scope.ALL), Set.of(), T0);
+        ApiKey key = ApiKey.issue(ApiKeyId.random(), user.id(), "ci", secret, HASHING, Set.of(Scope.ALL), Set.of(), T0);
         store.apiKeys().insert(key);
         store.apiKeys().revoke(key.id(), at(30));
 
-        ApiKey again = ApiKey.issue(ApiKeyId.random(), user.id(), "again", secret, Set.of(Scope.ALL), Set.of(), T0);
+        ApiKey again =
+                ApiKey.issue(ApiKeyId.random(), user.id(), "again", secret, HASHING, Set.of(Scope.ALL), Set.of(), T0);
         assertThatThrownBy(() -> store.apiKeys().insert(again)).isInstanceOf(RuntimeException.class);
     }
 
@@ -240,6 +245,7 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
                 alice.id(),
                 "later",
                 ApiKeySecret.generate(new SecureRandom()),
+                HASHING,
                 Set.of(Scope.ALL),
                 Set.of(),
                 at(20));
@@ -248,6 +254,7 @@ public abstract class ProjectRepositoriesContract extends FixtureContract {
                 bob.id(),
                 "earlier",
                 ApiKeySecret.generate(new SecureRandom()),
+                HASHING,
                 Set.of(Scope.WAREHOUSE_VIEW_READ),
                 Set.of(),
                 at(10));

@@ -1,5 +1,6 @@
 package dev.wharf.application.port.out;
 
+import static dev.wharf.application.port.out.PersistenceFixture.HASHING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,6 +64,7 @@ public abstract class TransactionRunnerContract extends FixtureContract {
                 user.id(),
                 "limited",
                 ApiKeySecret.generate(new SecureRandom()),
+                HASHING,
                 Set.of(Scope.WAREHOUSE_VIEW_READ),
                 Set.of(ProjectId.of(9)),
                 PersistenceFixture.T0);

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * What an operator may see of a key: everything but its secret and the hash of it (the hash is what a stolen copy
- * of the list would be searched for). {@code revokedAt} is null while the key works.
+ * What an operator may see of a key: everything but its secret and the digest of it (what identifies the key in
+ * the store has no business in a list). {@code revokedAt} is null while the key works.
  */
 public record ApiKeySummary(
         ApiKeyId id,

@@ -5,7 +5,7 @@ import dev.wharf.domain.shared.Require;
 
 /**
  * A key just issued: the only time its plaintext exists outside the client that holds it. Show {@code secret} once;
- * Wharf keeps only its hash and cannot show it again.
+ * Wharf keeps only its digest and cannot show it again.
  */
 public record IssuedApiKey(ApiKeySummary key, ApiKeySecret secret) {
     public IssuedApiKey {
