@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,15 +63,8 @@ class ProductionModeIT {
         String url = "jdbc:postgresql://127.0.0.1:" + WharfProcess.closedPort() + "/x";
 
         WharfProcess wharf = run(url, "wharf", "secret", "server", config.toString());
-        int exit = wharf.waitFor(EXIT);
 
-        assertThat(exit).as(wharf.transcript()).isNotZero();
-        assertThat(nonBlank(wharf.stderr()))
-                .as(wharf.transcript())
-                .singleElement()
-                .asString()
-                .startsWith("wharf: cannot connect to the database at " + url);
-        assertNoStackFrames(wharf);
+        assertStopsWithOneLine(wharf).startsWith("wharf: cannot connect to the database at " + url);
     }
 
     @Test
@@ -78,16 +72,8 @@ class ProductionModeIT {
         TestDatabase database = postgres();
 
         WharfProcess wharf = run(database, "server", config.toString());
-        int exit = wharf.waitFor(EXIT);
 
-        assertThat(exit).as(wharf.transcript()).isNotZero();
-        assertThat(nonBlank(wharf.stderr()))
-                .as(wharf.transcript())
-                .singleElement()
-                .asString()
-                .startsWith("wharf: the database at ")
-                .contains(" is not migrated ");
-        assertNoStackFrames(wharf);
+        assertStopsWithOneLine(wharf).startsWith("wharf: the database at ").contains(" is not migrated ");
     }
 
     @Test
@@ -138,15 +124,9 @@ class ProductionModeIT {
         TestDatabase database = migrated();
 
         WharfProcess wharf = run(database, Map.of("WHARF_KEY_SECRET", ""), "server", config.toString());
-        int exit = wharf.waitFor(EXIT);
 
-        assertThat(exit).as(wharf.transcript()).isNotZero();
-        assertThat(nonBlank(wharf.stderr()))
-                .as(wharf.transcript())
-                .singleElement()
-                .asString()
+        assertStopsWithOneLine(wharf)
                 .startsWith("wharf: auth.keySecret is not set (WHARF_KEY_SECRET in config/postgres.yml)");
-        assertNoStackFrames(wharf);
     }
 
     @Test
@@ -155,19 +135,13 @@ class ProductionModeIT {
         String tooShort = keySecret.substring(0, 62);
 
         WharfProcess wharf = run(database, Map.of("WHARF_KEY_SECRET", tooShort), "server", config.toString());
-        int exit = wharf.waitFor(EXIT);
 
-        assertThat(exit).as(wharf.transcript()).isNotZero();
-        assertThat(nonBlank(wharf.stderr()))
-                .as(wharf.transcript())
-                .singleElement()
-                .asString()
+        assertStopsWithOneLine(wharf)
                 .startsWith("wharf: auth.keySecret (WHARF_KEY_SECRET in config/postgres.yml) cannot be used: ")
                 .contains("at least 32 random bytes");
         assertThat(Stream.concat(wharf.stdout().stream(), wharf.stderr().stream()))
                 .as("the secret is never printed")
                 .noneMatch(line -> line.contains(tooShort.substring(0, 16)));
-        assertNoStackFrames(wharf);
     }
 
     @Test
@@ -274,6 +248,19 @@ class ProductionModeIT {
         WharfProcess process = WharfProcess.start(workDir, env, args);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * Waits for a start that must fail: a non-zero exit, no stack frame anywhere, and one line on standard error,
+     * whose assertion is returned for what it must say.
+     */
+    private static AbstractStringAssert<?> assertStopsWithOneLine(WharfProcess wharf) {
+        assertThat(wharf.waitFor(EXIT)).as(wharf.transcript()).isNotZero();
+        assertNoStackFrames(wharf);
+        return assertThat(nonBlank(wharf.stderr()))
+                .as(wharf.transcript())
+                .singleElement()
+                .asString();
     }
 
     private static void assertNoStackFrames(WharfProcess wharf) {

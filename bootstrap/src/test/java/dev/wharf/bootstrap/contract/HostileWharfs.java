@@ -81,7 +81,8 @@ final class HostileWharfs implements Store.CloseOnReset {
         try {
             started.add("postgres");
         } catch (TestAbortedException noServer) {
-            // Without a PostgreSQL server (and not under CI=true, which fails instead) H2 is tested alone.
+            // Without a PostgreSQL server (and not under CI=true, which fails instead) H2 is tested alone, and says so.
+            System.err.println("HostileWharfs: testing on H2 metadata only: " + noServer.getMessage());
         }
         return started;
     }

@@ -21,17 +21,14 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     public static final String NAME_TAKEN = "database name is already taken";
     private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
 
-    private static final String FIND =
-            "SELECT " + WarehouseDao.COLUMNS + " FROM warehouse WHERE project_id = :projectId";
-    private static final String FIND_WITH_PASSWORD = """
-            SELECT w.project_id, w.database_name, w.state, w.status_message, w.created_at, w.updated_at,
-                w.provisioning_started_at, w.ready_at, w.failed_at, c.password_last_set_at
-            FROM warehouse w LEFT JOIN warehouse_credential c ON c.project_id = w.project_id
-            WHERE w.project_id = :projectId""";
-    private static final WarehouseRowMapper MAPPER = new WarehouseRowMapper();
-    private static final String FIND_NAME = WharfJdbi.statementName(JdbiWarehouseRepository.class, "findByProject");
+    /** The warehouse's columns and its login's last password change, by primary key both. */
+    private static final String FIND_WITH_PASSWORD = "SELECT " + WarehouseDao.COLUMNS + ", (SELECT"
+            + " c.password_last_set_at FROM warehouse_credential c WHERE c.project_id = warehouse.project_id)"
+            + " AS password_last_set_at FROM warehouse WHERE project_id = :projectId";
+
     private static final String FIND_WITH_PASSWORD_NAME =
             WharfJdbi.statementName(JdbiWarehouseRepository.class, "findWithPasswordLastSet");
+    private static final WarehouseRowMapper MAPPER = new WarehouseRowMapper();
 
     private final Jdbi jdbi;
     private final WarehouseDao dao;
@@ -43,11 +40,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
 
     @Override
     public Optional<Warehouse> findByProject(ProjectId projectId) {
-        return jdbi.withHandle(handle -> handle.createQuery(FIND)
-                .define(WharfJdbi.STATEMENT_NAME, FIND_NAME)
-                .bind("projectId", projectId.value())
-                .map(MAPPER)
-                .findOne());
+        return dao.find(projectId.value());
     }
 
     /**

@@ -16,6 +16,9 @@ interface WarehouseDao {
             project_id, database_name, state, status_message, created_at, updated_at,
             provisioning_started_at, ready_at, failed_at""";
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE project_id = :projectId")
+    Optional<Warehouse> find(@Bind("projectId") long projectId);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE project_id = :projectId FOR UPDATE")
     Optional<Warehouse> findForUpdate(@Bind("projectId") long projectId);
 

@@ -1,14 +1,11 @@
 package dev.wharf.adapters.out.provisioning.h2;
 
+import dev.wharf.adapters.out.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,11 +26,7 @@ final class EngineSecret {
     /** Reads the key in {@code file}, creating it on first use. */
     static EngineSecret loadOrCreate(Path file) {
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            byte[] key = HexFormat.of()
-                    .parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            byte[] key = HexFormat.of().parseHex(SecretFile.readOrCreate(file, KEY_BYTES));
             if (key.length != KEY_BYTES) {
                 throw new IllegalStateException(
                         "the H2 engine secret " + file + " is damaged: expected " + KEY_BYTES + " bytes");
@@ -41,22 +34,6 @@ final class EngineSecret {
             return new EngineSecret(key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the H2 engine secret " + file, e);
-        }
-    }
-
-    private static void create(Path file) throws IOException {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.US_ASCII);
-        } catch (FileAlreadyExistsException raced) {
-            // Another engine instance on the same directory created it first: use theirs.
         }
     }
 
