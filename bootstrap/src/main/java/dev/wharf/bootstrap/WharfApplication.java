@@ -54,7 +54,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
         WireLogGuard.install();
         KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         JsonSettings.apply(environment.getObjectMapper());
-        ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "metadata");
+        ManagedDataSource dataSource = MetadataDatabase.withoutStatementFacades(
+                configuration.getDatabase().build(environment.metrics(), "metadata"));
         MetadataDatabase.prepare(
                 configuration.getDatabase(),
                 dataSource,

@@ -6,6 +6,7 @@ import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
+import dev.wharf.adapters.out.jdbi.credential.JdbiPasswordResetLeases;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
@@ -22,6 +23,7 @@ import dev.wharf.application.service.ActionGuard;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
 import dev.wharf.application.service.PasswordResetService;
+import dev.wharf.application.service.PasswordResetTiming;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
 import dev.wharf.application.service.WarehouseService;
@@ -93,7 +95,15 @@ final class Wiring {
         WarehouseService lifecycle =
                 new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
-                guard, warehouses, credentials, engine, new SecureRandomPasswordGenerator(), CLOCK);
+                guard,
+                transactions,
+                warehouses,
+                credentials,
+                new JdbiPasswordResetLeases(jdbi),
+                engine,
+                new SecureRandomPasswordGenerator(),
+                PasswordResetTiming.coveringEngineCalls(engine.longestPasswordCall()),
+                CLOCK);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());

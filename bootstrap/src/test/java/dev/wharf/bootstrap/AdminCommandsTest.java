@@ -6,22 +6,15 @@ import dev.wharf.adapters.out.jdbi.FlywayMigrations;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
+import dev.wharf.bootstrap.CommandLine.Run;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +41,6 @@ class AdminCommandsTest {
         private ApiKeyAuthenticationService authentication;
 
         abstract TestDatabase createDatabase();
-
-        /** What one command printed, and whether it failed. */
-        record Run(String out, String err, boolean failed) {}
 
         @BeforeEach
         void setUp() throws IOException {
@@ -98,19 +88,7 @@ class AdminCommandsTest {
         }
 
         Run wharfWith(String configFile, String... args) throws Exception {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
-            Bootstrap<WharfConfiguration> bootstrap = new Bootstrap<>(new WharfApplication());
-            bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                    new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-            AdminCommands.addTo(bootstrap, printer);
-            String[] withConfig = java.util.Arrays.copyOf(args, args.length + 1);
-            withConfig[args.length] = configFile;
-            Optional<Throwable> failure =
-                    new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
-            return new Run(
-                    out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure.isPresent());
+            return CommandLine.run(AdminCommands::addTo, configFile, args);
         }
 
         private static String firstId(String text) {

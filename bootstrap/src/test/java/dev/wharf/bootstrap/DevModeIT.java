@@ -194,14 +194,9 @@ class DevModeIT {
 
     private final int warehousePort = WharfProcess.freePortPair();
 
-    private int statusWith(String key) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + port + "/api/projects/1/external_data_sources/"))
-                                .header("Authorization", "Bearer " + key)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
+    private int statusWith(String key) {
+        return new ProjectApi(port, key)
+                .call("GET", 1, "/external_data_sources/", null)
                 .statusCode();
     }
 

@@ -8,6 +8,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.application.port.out.UsageQueries.PeriodRows;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
+import dev.wharf.bootstrap.CommandLine.Run;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.ProjectId;
@@ -15,22 +16,13 @@ import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -59,8 +51,6 @@ class GenerateCommandTest {
         private String config;
 
         abstract TestDatabase createDatabase();
-
-        record Run(String out, String err, boolean failed) {}
 
         @BeforeEach
         void setUp() throws IOException {
@@ -103,18 +93,8 @@ class GenerateCommandTest {
         }
 
         Run wharfWith(String configFile, String... args) throws Exception {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Bootstrap<WharfConfiguration> bootstrap = new Bootstrap<>(new WharfApplication());
-            bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                    new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-            bootstrap.addCommand(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
-            String[] withConfig = Arrays.copyOf(args, args.length + 1);
-            withConfig[args.length] = configFile;
-            Optional<Throwable> failure =
-                    new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
-            return new Run(
-                    out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure.isPresent());
+            return CommandLine.run(
+                    (bootstrap, out) -> bootstrap.addCommand(new GenerateCommand(out)), configFile, args);
         }
 
         @Test

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,13 +181,9 @@ class ProductionModeIT {
         assertThat(status("phx_" + "x".repeat(43))).isEqualTo(401);
     }
 
-    private int status(String key) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/projects/1/external_data_sources/"))
-                .header("Authorization", "Bearer " + key)
-                .build();
-        return HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.discarding())
+    private int status(String key) {
+        return new ProjectApi(port, key)
+                .call("GET", 1, "/external_data_sources/", null)
                 .statusCode();
     }
 

@@ -166,7 +166,7 @@ final class WharfProcess implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no line matching /" + regex + "/ within " + timeout + "\n" + transcript());
             }
-            sleep(POLL);
+            Pause.millis(POLL.toMillis());
         }
     }
 
@@ -281,15 +281,6 @@ final class WharfProcess implements AutoCloseable {
         return thread;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
     /** GET {@code http://127.0.0.1:<port><path>}; a connection failure is returned as empty. */
     static Optional<HttpResponse<String>> get(int port, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -314,7 +305,7 @@ final class WharfProcess implements AutoCloseable {
             if (last.isPresent() && last.get().statusCode() == 200) {
                 return last.get();
             }
-            sleep(Duration.ofMillis(200));
+            Pause.millis(200);
         }
         throw new AssertionError("/healthcheck on port " + adminPort + " did not answer 200 within " + timeout
                 + " (alive: " + process.isAlive() + ", last: "

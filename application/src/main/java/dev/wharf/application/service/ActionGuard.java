@@ -16,6 +16,7 @@ import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.DomainException;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
  *       role, cannot use up a project's budget: a denied request does not count. A call that finds the budget used
  *       is refused (429), recorded as {@code throttled}, and does not count either. Every other call counts, whatever
  *       the action then does (succeeds, or fails on a bad name, a state that does not allow it, an engine down).
- *   <li>The action, in one transaction with its {@code succeeded} entry, so neither exists without the other. When
- *       the action throws, its transaction rolls back, and the {@code failed} entry is written after that in a
- *       transaction of its own, so it is not lost with the action.
+ *   <li>The action, in one transaction with its {@code succeeded} entry, so neither exists without the other (an
+ *       action may do part of its work before that transaction, outside any). When the action throws, its
+ *       transaction rolls back, and the {@code failed} entry is written after that in a transaction of its own, so it
+ *       is not lost with the action.
  * </ol>
  *
  * <p>An entry that cannot be written fails the request (the refusal it was recording travels as a suppressed
@@ -74,6 +76,23 @@ public final class ActionGuard {
             String refusal,
             RateLimitListener listener,
             Supplier<T> work) {
+        return call(action, actor, project, refusal, listener, () -> null, ignored -> work.get());
+    }
+
+    /**
+     * As {@link #call}, for an action with a part that must not run in a transaction (a call to the engine, which may
+     * take its whole timeout: no database connection or row lock should wait on it). {@code outside} runs first, in
+     * no transaction; {@code inside} then gets its result, in the transaction that records the success. Either one
+     * throwing is recorded as a failure.
+     */
+    <P, T> T call(
+            AuditAction action,
+            Actor actor,
+            ProjectId project,
+            String refusal,
+            RateLimitListener listener,
+            Supplier<P> outside,
+            Function<P, T> inside) {
         try {
             access.requireAdmin(actor, project, Scope.WAREHOUSE_VIEW_WRITE, refusal);
         } catch (MissingScopeException | NotAnAdminException denied) {
@@ -86,8 +105,9 @@ public final class ActionGuard {
                     new RateLimitExceededException(status), action, actor, project, AuditOutcome.THROTTLED, null);
         }
         try {
+            P prepared = outside.get();
             return transactions.inTransaction(() -> {
-                T result = work.get();
+                T result = inside.apply(prepared);
                 audit.record(entry(action, actor, project, AuditOutcome.SUCCEEDED, null));
                 return result;
             });

@@ -45,12 +45,16 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
         }
         ApiKeySecret secret = ApiKeySecret.parse(presentedKey);
         String digest = secret.digest(hashing);
-        return keys.get(digest, () -> find(secret, digest))
+        return keys.get(digest, () -> find(apiKeys, secret, digest))
                 .filter(key -> !key.isRevoked() && key.matches(digest))
                 .map(Actor::of);
     }
 
-    private Optional<ApiKey> find(ApiKeySecret secret, String digest) {
+    /**
+     * The key that is not revoked with {@code digest} (of {@code secret}); one still stored by the plain SHA-256 of
+     * {@code secret}, from before keyed digests, is rewritten to {@code digest} and found so.
+     */
+    static Optional<ApiKey> find(ApiKeyRepository apiKeys, ApiKeySecret secret, String digest) {
         return apiKeys.findBySecretDigest(digest).or(() -> apiKeys.upgradePlainSha256(secret.plainSha256(), digest));
     }
 }

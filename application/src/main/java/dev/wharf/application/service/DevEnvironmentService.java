@@ -74,8 +74,7 @@ public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
             Project project = projects.findById(DEV_PROJECT).orElseThrow();
             User user = users.findByEmail(DEV_USER_EMAIL).orElseGet(() -> createAdmin(project, now));
             String digest = command.apiKey().digest(hashing);
-            ApiKey key = apiKeys.findBySecretDigest(digest)
-                    .or(() -> apiKeys.upgradePlainSha256(command.apiKey().plainSha256(), digest))
+            ApiKey key = ApiKeyAuthenticationService.find(apiKeys, command.apiKey(), digest)
                     .orElseGet(() -> issueUnlessRevoked(user.id(), command, digest, now));
             return new DevEnvironment(project.organizationId(), project.id(), user.id(), key.id(), created);
         });

@@ -4,6 +4,7 @@ import dev.wharf.application.port.out.AuditLogContract;
 import dev.wharf.application.port.out.CredentialRepositoryContract;
 import dev.wharf.application.port.out.JobActivityQueriesContract;
 import dev.wharf.application.port.out.JobRepositoriesContract;
+import dev.wharf.application.port.out.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.PlainSha256KeysContract;
 import dev.wharf.application.port.out.ProjectRepositoriesContract;
@@ -33,6 +34,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class ResetLeases extends PasswordResetLeasesContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.application.port.out.RateLimiter;
@@ -23,6 +24,7 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final TransactionRunner transactions = new InMemoryTransactionRunner(store);
     private final WarehouseRepository warehouses = new InMemoryWarehouseRepository(store);
     private final CredentialRepository credentials = new InMemoryCredentialRepository(store);
+    private final PasswordResetLeases resetLeases = new InMemoryPasswordResetLeases(store);
     private final OrganizationRepository organizations = new InMemoryOrganizationRepository(store);
     private final ProjectRepository projects = new InMemoryProjectRepository(store);
     private final UserRepository users = new InMemoryUserRepository(store);
@@ -51,6 +53,11 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public CredentialRepository credentials() {
         return credentials;
+    }
+
+    @Override
+    public PasswordResetLeases resetLeases() {
+        return resetLeases;
     }
 
     @Override

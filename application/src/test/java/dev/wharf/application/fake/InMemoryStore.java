@@ -125,6 +125,7 @@ public final class InMemoryStore {
         final Map<JobId, Job> jobs;
         final Map<RateLimitWindowKey, Integer> rateLimitWindows;
         final Map<UUID, AuditEntry> auditLog;
+        final Map<ProjectId, ResetLease> resetLeases;
 
         Tables() {
             this(
@@ -134,6 +135,7 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new HashSet<>(),
+                    new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
@@ -154,7 +156,8 @@ public final class InMemoryStore {
                 Map<SourceId, Source> sources,
                 Map<JobId, Job> jobs,
                 Map<RateLimitWindowKey, Integer> rateLimitWindows,
-                Map<UUID, AuditEntry> auditLog) {
+                Map<UUID, AuditEntry> auditLog,
+                Map<ProjectId, ResetLease> resetLeases) {
             this.organizations = organizations;
             this.projects = projects;
             this.users = users;
@@ -167,6 +170,7 @@ public final class InMemoryStore {
             this.jobs = jobs;
             this.rateLimitWindows = rateLimitWindows;
             this.auditLog = auditLog;
+            this.resetLeases = resetLeases;
         }
 
         Tables copy() {
@@ -182,7 +186,8 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(sources),
                     new LinkedHashMap<>(jobs),
                     new LinkedHashMap<>(rateLimitWindows),
-                    new LinkedHashMap<>(auditLog));
+                    new LinkedHashMap<>(auditLog),
+                    new LinkedHashMap<>(resetLeases));
         }
 
         void requireOrganization(OrganizationId id) {
@@ -224,4 +229,7 @@ public final class InMemoryStore {
 
     /** The primary key of a rate-limit counter: a project and the start of a window. */
     record RateLimitWindowKey(ProjectId projectId, Instant windowStart) {}
+
+    /** A password reset's hold on a warehouse: who holds it and until when. */
+    record ResetLease(String owner, Instant expiresAt) {}
 }

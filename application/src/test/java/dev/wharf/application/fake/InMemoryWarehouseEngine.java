@@ -8,9 +8,12 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +28,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final AtomicInteger passesBeforeReady = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean ownPasswords = new AtomicBoolean();
+    private final AtomicReference<Gate> nextSetPassword = new AtomicReference<>();
 
     /** From now on the engine ignores proposed passwords and makes its own, as stock duckgres does. */
     public void generateOwnPasswords() {
@@ -54,6 +58,10 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     @Override
     public Password setPassword(DatabaseName database, Password proposed) {
         enter();
+        Gate gate = nextSetPassword.getAndSet(null);
+        if (gate != null) {
+            gate.pass();
+        }
         Password password = ownPasswords.get() ? new SecureRandomPasswordGenerator().generate() : proposed;
         if (!databases.containsKey(database.value())) {
             throw new IllegalStateException("no database " + database);
@@ -61,6 +69,11 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
         databases.put(database.value(), Optional.of(password));
 
         return password;
+    }
+
+    @Override
+    public Duration longestPasswordCall() {
+        return Duration.ofSeconds(1);
     }
 
     @Override
@@ -102,6 +115,13 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
         outage.set(reason);
     }
 
+    /** Holds the next {@code setPassword}, once it has entered the engine and before it changes anything. */
+    public Gate holdNextSetPassword() {
+        Gate gate = new Gate();
+        nextSetPassword.set(gate);
+        return gate;
+    }
+
     public void needPasses(int passes) {
         passesBeforeReady.set(passes);
     }
@@ -116,6 +136,35 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
         if (reason != null) {
             throw new BackendUnavailableException(
                     reason, "engine " + reason.name().toLowerCase(), null);
+        }
+    }
+
+    /** Where a held engine call waits: the test sees it arrive, then lets it go on. */
+    public static final class Gate {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch opened = new CountDownLatch(1);
+
+        /** Waits until the held call has entered the engine. */
+        public void awaitEntered() throws InterruptedException {
+            if (!entered.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the held engine call never came");
+            }
+        }
+
+        public void open() {
+            opened.countDown();
+        }
+
+        private void pass() {
+            entered.countDown();
+            try {
+                if (!opened.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gate was never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted at the gate", e);
+            }
         }
     }
 }

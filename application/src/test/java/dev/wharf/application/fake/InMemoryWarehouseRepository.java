@@ -94,6 +94,7 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
         store.change(t -> {
             t.warehouses.remove(projectId);
             t.credentials.remove(projectId);
+            t.resetLeases.remove(projectId);
         });
     }
 

@@ -21,7 +21,6 @@ import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
-import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.OrganizationId;
@@ -70,8 +69,7 @@ class ActionGuardTest {
                 access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, store.transactions(), clock);
         lifecycle =
                 new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
-        resets = new PasswordResetService(
-                guard, store.warehouses(), store.credentials(), engine, new SecureRandomPasswordGenerator(), clock);
+        resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
     }
 
     private Actor actor(String email, OrganizationRole role, Scope scope) {

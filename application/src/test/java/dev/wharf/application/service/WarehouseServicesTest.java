@@ -7,31 +7,20 @@ import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.fake.TickingClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
-import dev.wharf.domain.project.ApiKeyId;
-import dev.wharf.domain.project.Membership;
-import dev.wharf.domain.project.OrganizationRole;
-import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
-import dev.wharf.domain.project.Scope;
-import dev.wharf.domain.project.User;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.WarehouseState;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,12 +43,7 @@ class WarehouseServicesTest {
 
     @BeforeEach
     void setUp() {
-        Project project = store.givenProject(1);
-        User user = store.givenUser("admin@example.com");
-        store.organizations()
-                .saveMembership(
-                        new Membership(project.organizationId(), user.id(), OrganizationRole.ADMIN, clock.instant()));
-        admin = new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+        admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         ActionGuard guard = new ActionGuard(
                 access,
@@ -69,13 +53,8 @@ class WarehouseServicesTest {
                 clock);
         lifecycle =
                 new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
-        resets = new PasswordResetService(
-                guard,
-                store.warehouses(),
-                store.credentials(),
-                engine,
-                new SecureRandomPasswordGenerator(),
-                new TickingClock(clock));
+        resets = ServiceFixtures.passwordResets(
+                store, guard, engine, PasswordResetTiming.defaults(), new TickingClock(clock));
         worker = new ProvisioningWorker(
                 new InMemoryProvisioningQueue(store.warehouses()),
                 store.warehouses(),
@@ -158,31 +137,6 @@ class WarehouseServicesTest {
                     .hasSize(8);
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** Moves on one millisecond each time it is read, so every reset gets its own time. */
-    private static final class TickingClock extends Clock {
-        private final MutableClock clock;
-
-        TickingClock(MutableClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            clock.advance(Duration.ofMillis(1));
-            return clock.instant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return clock.getZone();
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -59,6 +59,25 @@ class MalformedRequestContractTest extends ContractTest {
     }
 
     @Test
+    void aBodyCutShortIs400WithAnErrorBodyAndDoesNothing() {
+        ProjectId project = target.scratchProject();
+        RawHttp raw = new RawHttp(target.baseUrl());
+
+        RawHttp.Answer cut = raw.sendCutShort(
+                "POST",
+                path(project, "provision"),
+                List.of(
+                        RawHttp.line("Authorization", "Bearer " + admin),
+                        RawHttp.line("Content-Type", "application/json")),
+                200,
+                "{\"database_name\": \"cut".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cut.body()).isEqualTo("{\"error\":\"The request body ended before its declared length\"}");
+        assertThat(api.get(path(project, "warehouse_status"), admin).status()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyTheApiDoesNotReadDoesNotCostTheClientItsAnswer() {
         String tooLarge = "{\"database_name\":\"" + "a".repeat(500_000) + "\"}";
         String unread = "{\"database_name\":\"" + "a".repeat(60_000) + "\"}";

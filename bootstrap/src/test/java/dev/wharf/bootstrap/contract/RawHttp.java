@@ -39,14 +39,7 @@ final class RawHttp {
 
     /** As {@link #send}, the body (if any) with {@code Transfer-Encoding: chunked} instead of a length. */
     Answer send(String method, byte[] target, List<byte[]> headerLines, byte[] body, boolean chunked) {
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
-        request.writeBytes(target);
-        request.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
-        for (byte[] line : headerLines) {
-            request.writeBytes(line);
-            request.writeBytes(new byte[] {'\r', '\n'});
-        }
+        ByteArrayOutputStream request = head(method, target, headerLines);
         if (body != null) {
             String framing = chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length;
             request.writeBytes((framing + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -74,6 +67,40 @@ final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + new String(target, StandardCharsets.ISO_8859_1), e);
         }
+    }
+
+    /**
+     * Sends {@code method target HTTP/1.1} with the given header lines and a {@code Content-Length} of {@code
+     * declaredLength}, then only {@code sent} of the body, then closes its side: a client that went away mid-upload,
+     * whose answer is read all the same.
+     */
+    Answer sendCutShort(String method, String target, List<byte[]> headerLines, int declaredLength, byte[] sent) {
+        ByteArrayOutputStream request = head(method, target.getBytes(StandardCharsets.US_ASCII), headerLines);
+        request.writeBytes(("Content-Length: " + declaredLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(sent);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + target, e);
+        }
+    }
+
+    /** The request line, {@code Host}, {@code Connection: close} and the given header lines, each ended by CRLF. */
+    private static ByteArrayOutputStream head(String method, byte[] target, List<byte[]> headerLines) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(target);
+        request.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (byte[] line : headerLines) {
+            request.writeBytes(line);
+            request.writeBytes(new byte[] {'\r', '\n'});
+        }
+        return request;
     }
 
     private static void write(Socket socket, byte[] request) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * written into it cannot make up a key that works. {@link #toString()} never reveals it.
  *
  * <p>HMAC (RFC 2104) is computed here over {@link MessageDigest}, so that the domain needs nothing outside {@code
- * java.*}: the two padded keys are derived once, and each digest is two SHA-256 passes over short input.
+ * java.*}: the two padded keys are taken in once, and each digest is two SHA-256 passes over short input.
  */
 public final class KeyHashingSecret {
     public static final int MIN_BYTES = 32;
@@ -27,17 +27,28 @@ public final class KeyHashingSecret {
     private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/_-]+={0,2}$");
 
-    private final byte[] innerPad = new byte[BLOCK];
-    private final byte[] outerPad = new byte[BLOCK];
+    /** SHA-256 with the inner and the outer padded key already taken in; each digest starts from a clone. */
+    private final MessageDigest innerStart;
+
+    private final MessageDigest outerStart;
 
     /** Unchecked: {@link #of} and {@link #decode} check the key first (the RFC's test vectors use short keys). */
     KeyHashingSecret(byte[] key) {
         byte[] block = key.length > BLOCK ? sha256().digest(key) : key;
+        byte[] innerPad = new byte[BLOCK];
+        byte[] outerPad = new byte[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
             byte k = i < block.length ? block[i] : 0;
             innerPad[i] = (byte) (k ^ 0x36);
             outerPad[i] = (byte) (k ^ 0x5c);
         }
+        innerStart = sha256();
+        innerStart.update(innerPad);
+        outerStart = sha256();
+        outerStart.update(outerPad);
+        Arrays.fill(innerPad, (byte) 0);
+        Arrays.fill(outerPad, (byte) 0);
+        started(innerStart); // a platform whose SHA-256 cannot be cloned fails here, at start, not on every request
     }
 
     /** The secret of these bytes; refuses fewer than {@value #MIN_BYTES} or bytes that are plainly not random. */
@@ -103,12 +114,21 @@ public final class KeyHashingSecret {
 
     /** HMAC-SHA256 of {@code message}: SHA-256(outer pad ‖ SHA-256(inner pad ‖ message)). */
     byte[] hmac(byte[] message) {
-        MessageDigest inner = sha256();
-        inner.update(innerPad);
-        byte[] innerHash = inner.digest(message);
-        MessageDigest outer = sha256();
-        outer.update(outerPad);
-        return outer.digest(innerHash);
+        byte[] innerHash = started(innerStart).digest(message);
+        return started(outerStart).digest(innerHash);
+    }
+
+    /**
+     * A copy of a digest that has taken in a padded key: cloning skips the provider lookup of {@code getInstance} and
+     * the padded key's block, which were most of the cost of the digest every request makes. The starting digests are
+     * never updated after construction, so cloning them from many threads at once is safe.
+     */
+    private static MessageDigest started(MessageDigest start) {
+        try {
+            return (MessageDigest) start.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
     }
 
     private static MessageDigest sha256() {

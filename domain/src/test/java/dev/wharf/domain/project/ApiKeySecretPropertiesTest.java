@@ -86,7 +86,7 @@ class ApiKeySecretPropertiesTest {
     @Property(tries = 1000)
     void theDigestDependsOnTheHashingSecretAndIsNotThePlainHash(@ForAll("keys") String key) {
         ApiKeySecret secret = ApiKeySecret.parse(key);
-        KeyHashingSecret other = randomHashingSecret();
+        KeyHashingSecret other = KeyHashingSecrets.random();
 
         assertThat(secret.digest(HASHING)).isNotEqualTo(secret.digest(other)).isNotEqualTo(secret.plainSha256());
     }
@@ -143,11 +143,5 @@ class ApiKeySecretPropertiesTest {
         Arbitrary<String> near = Arbitraries.of("", "PHX_", "phx-", "phx", "phs_", "pha_", " phx_", "xphx_", "phc_");
         Arbitrary<String> any = Arbitraries.strings().ofMaxLength(6).filter(p -> !p.equals("phx_"));
         return Arbitraries.oneOf(near, any);
-    }
-
-    private static KeyHashingSecret randomHashingSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return KeyHashingSecret.of(bytes);
     }
 }

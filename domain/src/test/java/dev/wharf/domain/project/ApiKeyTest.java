@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final KeyHashingSecret HASHING = randomHashingSecret();
+    private static final KeyHashingSecret HASHING = KeyHashingSecrets.random();
     private static final Instant NOW = Instant.parse("2025-04-01T00:00:00Z");
     private static final ProjectId ONE = ProjectId.of(1);
     private static final ProjectId TWO = ProjectId.of(2);
@@ -82,7 +82,7 @@ class ApiKeyTest {
         char last = reveal.charAt(reveal.length() - 1);
         String oneCharOff = reveal.substring(0, reveal.length() - 1) + (last == 'A' ? 'B' : 'A');
         assertThat(key.matches(ApiKeySecret.parse(oneCharOff).digest(HASHING))).isFalse();
-        assertThat(key.matches(secret.digest(randomHashingSecret())))
+        assertThat(key.matches(secret.digest(KeyHashingSecrets.random())))
                 .as("the same secret under another server's hashing secret")
                 .isFalse();
         assertThat(key.matches(secret.plainSha256())).as("the plain SHA-256").isFalse();
@@ -188,11 +188,5 @@ class ApiKeyTest {
         ApiKey key = key(Set.of(Scope.ALL), Set.of());
 
         assertThatThrownBy(() -> key.revoke(NOW.minusSeconds(1))).isInstanceOf(RuleViolationException.class);
-    }
-
-    private static KeyHashingSecret randomHashingSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return KeyHashingSecret.of(bytes);
     }
 }

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.jqwik.api.Arbitraries;
@@ -63,6 +67,27 @@ class KeyHashingSecretTest {
         String expected = HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(KeyHashingSecret.of(key).hmacHex(message)).isEqualTo(expected);
+    }
+
+    @Example
+    void oneSecretGivesEveryDigestAfreshFromManyThreadsAtOnce() throws GeneralSecurityException {
+        KeyHashingSecret secret = KeyHashingSecret.decode(RANDOM_HEX);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HEX.parseHex(RANDOM_HEX), "HmacSHA256"));
+        List<String> messages =
+                IntStream.range(0, 64).mapToObj(i -> "phx_" + "k".repeat(i)).toList();
+        Map<String, String> expected = new HashMap<>();
+        for (String message : messages) {
+            expected.put(message, HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        List<String> mismatches = IntStream.range(0, 20_000)
+                .parallel()
+                .mapToObj(i -> messages.get(i % messages.size()))
+                .filter(message -> !secret.hmacHex(message).equals(expected.get(message)))
+                .toList();
+
+        assertThat(mismatches).isEmpty();
     }
 
     @Example

@@ -92,7 +92,10 @@ class ApiKeyDigestsMigrationTest {
             UUID third = storedAtVersion8(user, revoked.get(0), T0.plusSeconds(60));
             UUID fourth = storedAtVersion8(user, revoked.get(1), T0.plusSeconds(60));
 
-            assertThat(new FlywayMigrations(database.dataSource()).migrate()).isEqualTo(1);
+            FlywayMigrations migrations = new FlywayMigrations(database.dataSource());
+            int pending = migrations.pendingCount();
+            assertThat(pending).as("V9 and any later migration").isPositive();
+            assertThat(migrations.migrate()).isEqualTo(pending);
 
             Map<UUID, String> hashes = storedHashes();
             assertThat(hashes.get(first)).isEqualTo(working.get(0).plainSha256());

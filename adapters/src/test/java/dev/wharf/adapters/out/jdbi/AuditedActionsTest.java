@@ -6,38 +6,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
+import dev.wharf.application.fake.InMemoryWarehouseEngine.Gate;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
+import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.service.ActionGuard;
 import dev.wharf.application.service.PasswordResetService;
+import dev.wharf.application.service.PasswordResetTiming;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.RateLimitPolicy;
+import dev.wharf.application.service.ServiceFixtures;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
 import dev.wharf.domain.credential.Credential;
-import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
-import dev.wharf.domain.project.ApiKeyId;
-import dev.wharf.domain.project.Membership;
-import dev.wharf.domain.project.OrganizationRole;
-import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
-import dev.wharf.domain.project.Scope;
-import dev.wharf.domain.project.User;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Password resets on the real repositories: the audit entry of a reset commits with it, and the entry of a reset
- * whose engine call failed survives the rollback of the reset's transaction.
+ * Password resets on the real repositories: the audit entry of a reset commits with it, the entry of a reset whose
+ * engine call failed survives the rollback of the reset's transaction, and no row stays locked while the engine works.
  */
 class AuditedActionsTest {
     private static final ProjectId PROJECT = ProjectId.of(1);
@@ -48,6 +49,7 @@ class AuditedActionsTest {
         MutableClock clock = new MutableClock(T0);
         InMemoryWarehouseEngine engine = new InMemoryWarehouseEngine();
         PasswordResetService resets;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         Actor admin;
 
         abstract JdbiFixture createFixture();
@@ -55,11 +57,7 @@ class AuditedActionsTest {
         @BeforeEach
         void setUp() {
             store = createFixture();
-            Project project = store.givenProject(1);
-            User user = store.givenUser("admin@example.com");
-            store.organizations()
-                    .saveMembership(new Membership(project.organizationId(), user.id(), OrganizationRole.ADMIN, T0));
-            admin = new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+            admin = ServiceFixtures.givenAdmin(store, 1, T0);
             ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
             ActionGuard guard = new ActionGuard(
                     access,
@@ -67,24 +65,19 @@ class AuditedActionsTest {
                     store.auditLog(),
                     store.transactions(),
                     clock);
-            resets = new PasswordResetService(
-                    guard, store.warehouses(), store.credentials(), engine, new SecureRandomPasswordGenerator(), clock);
-            Warehouse ready = Warehouse.provision(Optional.empty(), PROJECT, NAME, T0)
-                    .startProvisioning(T0)
-                    .markReady(T0);
-            store.warehouses().insert(ready);
-            store.credentials().save(Credential.forNewWarehouse(PROJECT, engine.loginFor(NAME)));
-            engine.provision(NAME);
+            resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
+            ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, T0);
         }
 
         @AfterEach
         void tearDown() {
+            threads.shutdownNow();
             store.close();
         }
 
         @Test
         void aResetAndItsEntryCommitTogether() {
-            resets.reset(new ManageWarehouseCommand(admin, PROJECT));
+            resets.reset(command());
 
             assertThat(store.credentials().findByProject(PROJECT).orElseThrow().lastSetAt())
                     .isPresent();
@@ -94,14 +87,57 @@ class AuditedActionsTest {
         }
 
         @Test
+        void whileTheEngineWorksTheWarehouseRowIsFreeAndTheLeaseIsGoneAfter() throws Exception {
+            Gate gate = engine.holdNextSetPassword();
+            Future<PasswordReset> reset = threads.submit(() -> resets.reset(command()));
+            gate.awaitEntered();
+
+            Future<Optional<Warehouse>> locked = threads.submit(() ->
+                    store.transactions().inTransaction(() -> store.warehouses().findByProjectForUpdate(PROJECT)));
+            assertThat(locked.get(5, TimeUnit.SECONDS)).isPresent();
+
+            gate.open();
+            assertThat(engine.accepts(
+                            NAME, reset.get(10, TimeUnit.SECONDS).password().reveal()))
+                    .isTrue();
+            assertThat(leaseRows()).isZero();
+        }
+
+        @Test
+        void aResetWhoseRecordingRollsBackStillGivesItsLeaseUp() throws Exception {
+            Gate gate = engine.holdNextSetPassword();
+            Future<PasswordReset> reset = threads.submit(() -> resets.reset(command()));
+            gate.awaitEntered();
+            Warehouse ready = store.warehouses().findByProject(PROJECT).orElseThrow();
+            assertThat(store.warehouses().update(ready.startDeleting(clock.instant()), WarehouseState.READY))
+                    .isTrue();
+            gate.open();
+
+            assertThatThrownBy(() -> reset.get(10, TimeUnit.SECONDS)).hasRootCauseMessage(Credential.RESET_NEEDS_READY);
+            assertThat(leaseRows()).isZero();
+            assertThat(store.credentials().findByProject(PROJECT).orElseThrow().lastSetAt())
+                    .isEmpty();
+        }
+
+        private int leaseRows() {
+            return store.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM password_reset_lease")
+                            .mapTo(Integer.class)
+                            .one());
+        }
+
+        private ManageWarehouseCommand command() {
+            return new ManageWarehouseCommand(admin, PROJECT);
+        }
+
+        @Test
         void theEntryOfAFailedResetOutlivesTheRollbackOfItsTransaction() {
             engine.outage(BackendUnavailableException.Reason.UNREACHABLE);
 
-            assertThatThrownBy(() -> resets.reset(new ManageWarehouseCommand(admin, PROJECT)))
-                    .isInstanceOf(BackendUnavailableException.class);
+            assertThatThrownBy(() -> resets.reset(command())).isInstanceOf(BackendUnavailableException.class);
             clock.advance(Duration.ofMillis(1));
             engine.outage(null);
-            resets.reset(new ManageWarehouseCommand(admin, PROJECT));
+            resets.reset(command());
 
             assertThat(store.auditLog().list(PROJECT, 10, 0))
                     .extracting(AuditEntry::outcome, AuditEntry::detail)

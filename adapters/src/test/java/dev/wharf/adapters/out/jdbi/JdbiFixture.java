@@ -3,6 +3,7 @@ package dev.wharf.adapters.out.jdbi;
 import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
 import dev.wharf.adapters.out.jdbi.audit.JdbiAuditLog;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
+import dev.wharf.adapters.out.jdbi.credential.JdbiPasswordResetLeases;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
@@ -19,6 +20,7 @@ import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.JobActivityQueries;
 import dev.wharf.application.port.out.JobRepository;
 import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.ProjectRepository;
 import dev.wharf.application.port.out.ProvisioningQueue;
@@ -77,6 +79,11 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public CredentialRepository credentials() {
         return new JdbiCredentialRepository(jdbi);
+    }
+
+    @Override
+    public PasswordResetLeases resetLeases() {
+        return new JdbiPasswordResetLeases(jdbi);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.wharf.application.port.out;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
+import java.time.Duration;
 
 /**
  * A real database engine that holds warehouses (embedded H2, PostgreSQL, duckgres). Wharf owns the warehouse state;
@@ -32,6 +33,9 @@ public interface WarehouseEngine {
      * Either way the caller hands it out once and keeps nothing.
      */
     Password setPassword(DatabaseName database, Password proposed);
+
+    /** The most {@link #setPassword} can take under this engine's own timeouts: a password reset's lease outlasts it. */
+    Duration longestPasswordCall();
 
     /** Removes the database, its login and its files, or carries on removing them. */
     EngineProgress deprovision(DatabaseName database);

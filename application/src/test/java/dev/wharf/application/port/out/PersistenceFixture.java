@@ -30,6 +30,8 @@ public interface PersistenceFixture extends AutoCloseable {
 
     CredentialRepository credentials();
 
+    PasswordResetLeases resetLeases();
+
     OrganizationRepository organizations();
 
     ProjectRepository projects();

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,14 @@ import org.junit.jupiter.api.Test;
 public abstract class PlainSha256KeysContract extends FixtureContract {
 
     /** A key as Wharf stored it before V9: by the plain SHA-256 of its secret. */
+    private User user;
+
+    @BeforeEach
+    void givenAUserWithAProject() {
+        store.givenProject(1);
+        user = store.givenUser("someone@example.com");
+    }
+
     private ApiKey storedByPlainSha256(User user, ApiKeySecret secret, String label) {
         ApiKey key = new ApiKey(
                 ApiKeyId.random(),
@@ -46,8 +55,6 @@ public abstract class PlainSha256KeysContract extends FixtureContract {
 
     @Test
     void aKeyStoredByItsPlainSha256IsRewrittenToItsDigestInPlaceOnce() {
-        store.givenProject(1);
-        User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey old = storedByPlainSha256(user, secret, "old");
         String digest = secret.digest(HASHING);
@@ -71,8 +78,6 @@ public abstract class PlainSha256KeysContract extends FixtureContract {
 
     @Test
     void onlyAKeyStillStoredByItsPlainSha256IsRewritten() {
-        store.givenProject(1);
-        User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey current =
                 ApiKey.issue(ApiKeyId.random(), user.id(), "current", secret, HASHING, Set.of(Scope.ALL), Set.of(), T0);
@@ -94,8 +99,6 @@ public abstract class PlainSha256KeysContract extends FixtureContract {
 
     @Test
     void aRevokedKeyStoredByItsPlainSha256LosesItAndIsNeverRewritten() {
-        store.givenProject(1);
-        User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey old = storedByPlainSha256(user, secret, "old");
 
@@ -114,8 +117,6 @@ public abstract class PlainSha256KeysContract extends FixtureContract {
 
     @Test
     void aRewrittenKeyKeepsItsDigestWhenRevoked() {
-        store.givenProject(1);
-        User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey old = storedByPlainSha256(user, secret, "old");
         String digest = secret.digest(HASHING);
@@ -131,8 +132,6 @@ public abstract class PlainSha256KeysContract extends FixtureContract {
 
     @Test
     void requestsThatFirstUseAKeyStoredByItsPlainSha256AtOnceAllFindIt() throws Exception {
-        store.givenProject(1);
-        User user = store.givenUser("someone@example.com");
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
         ApiKey old = storedByPlainSha256(user, secret, "old");
         String digest = secret.digest(HASHING);

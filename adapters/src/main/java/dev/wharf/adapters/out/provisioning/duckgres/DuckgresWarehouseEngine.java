@@ -13,6 +13,7 @@ import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.warehouse.DatabaseName;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Warehouses on a duckgres control plane, driven through its provisioning API ({@code /api/v1/orgs/{org}/…}).
@@ -50,6 +51,12 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     @Override
     public String name() {
         return "duckgres";
+    }
+
+    /** One request: its connect and its own timeout. */
+    @Override
+    public Duration longestPasswordCall() {
+        return settings.connectTimeout().plus(settings.requestTimeout());
     }
 
     @Override

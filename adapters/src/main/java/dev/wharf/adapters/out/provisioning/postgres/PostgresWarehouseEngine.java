@@ -42,6 +42,8 @@ import org.postgresql.util.PasswordUtil;
 public final class PostgresWarehouseEngine implements WarehouseEngine {
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
+    private static final int PASSWORD_STATEMENTS = 4;
+
     private final PostgresEngineSettings settings;
 
     public PostgresWarehouseEngine(PostgresEngineSettings settings) {
@@ -51,6 +53,16 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     @Override
     public String name() {
         return "postgres";
+    }
+
+    /**
+     * A connect, then {@value #PASSWORD_STATEMENTS} statements (the session's settings, the role lookup, {@code ALTER
+     * ROLE}, ending the role's sessions), each bounded by the socket timeout.
+     */
+    @Override
+    public Duration longestPasswordCall() {
+        return Duration.ofSeconds(
+                ceilSeconds(settings.connectTimeout()) + PASSWORD_STATEMENTS * socketTimeoutSeconds());
     }
 
     @Override
@@ -212,9 +224,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
             properties.setProperty("password", settings.adminPassword());
         }
         properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
-        properties.setProperty(
-                "socketTimeout",
-                Long.toString(ceilSeconds(settings.statementTimeout()) + ceilSeconds(settings.connectTimeout())));
+        properties.setProperty("socketTimeout", Long.toString(socketTimeoutSeconds()));
         properties.setProperty("ApplicationName", "wharf-postgres-engine");
         Connection c = DRIVER.connect(settings.adminJdbcUrl(), properties);
         if (c == null) {
@@ -238,6 +248,10 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     private static EngineProgress notOurs(DatabaseName database) {
         return EngineProgress.failed("database " + database + " exists on the postgres engine and belongs to another"
                 + " role: it was not made for this warehouse, so it is left alone");
+    }
+
+    private long socketTimeoutSeconds() {
+        return ceilSeconds(settings.statementTimeout()) + ceilSeconds(settings.connectTimeout());
     }
 
     private static long ceilSeconds(Duration duration) {

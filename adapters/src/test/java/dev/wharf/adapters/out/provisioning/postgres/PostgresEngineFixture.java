@@ -90,6 +90,11 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
+            public Duration longestPasswordCall() {
+                return engine.longestPasswordCall();
+            }
+
+            @Override
             public EngineProgress deprovision(DatabaseName database) {
                 return engine.deprovision(database);
             }

@@ -1,0 +1,69 @@
+package dev.wharf.application.service;
+
+import dev.wharf.application.fake.InMemoryWarehouseEngine;
+import dev.wharf.application.port.in.auth.Actor;
+import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.domain.credential.Credential;
+import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import dev.wharf.domain.project.ApiKeyId;
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.OrganizationRole;
+import dev.wharf.domain.project.Project;
+import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.project.User;
+import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.Warehouse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the warehouse use-case tests of the application and of the JDBI adapter set up alike, over any store. */
+public final class ServiceFixtures {
+    private ServiceFixtures() {}
+
+    /** Project {@code project} in an organization of its own, and an admin of it with every scope. */
+    public static Actor givenAdmin(PersistenceFixture store, long project, Instant at) {
+        Project stored = store.givenProject(project);
+        User user = store.givenUser("admin@example.com");
+        store.organizations()
+                .saveMembership(new Membership(stored.organizationId(), user.id(), OrganizationRole.ADMIN, at));
+        return new Actor(user.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+    }
+
+    /** A warehouse that is ready, with its login stored and its database made in {@code engine}. */
+    public static void givenReadyWarehouse(
+            PersistenceFixture store,
+            InMemoryWarehouseEngine engine,
+            ProjectId project,
+            DatabaseName name,
+            Instant at) {
+        store.warehouses()
+                .insert(Warehouse.provision(Optional.empty(), project, name, at)
+                        .startProvisioning(at)
+                        .markReady(at));
+        store.credentials().save(Credential.forNewWarehouse(project, engine.loginFor(name)));
+        engine.provision(name);
+    }
+
+    /** The password reset over {@code store}'s repositories. */
+    public static PasswordResetService passwordResets(
+            PersistenceFixture store,
+            ActionGuard guard,
+            WarehouseEngine engine,
+            PasswordResetTiming timing,
+            Clock clock) {
+        return new PasswordResetService(
+                guard,
+                store.transactions(),
+                store.warehouses(),
+                store.credentials(),
+                store.resetLeases(),
+                engine,
+                new SecureRandomPasswordGenerator(),
+                timing,
+                clock);
+    }
+}
