@@ -2,10 +2,12 @@ package dev.wharf.bootstrap.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,7 @@ final class RawHttp {
             Thread writer = new Thread(() -> write(socket, request.toByteArray()), "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
-            return parse(socket.getInputStream().readAllBytes());
+            return parse(readUntilClosed(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + new String(target, StandardCharsets.ISO_8859_1), e);
         }
@@ -101,6 +103,26 @@ final class RawHttp {
             request.writeBytes(new byte[] {'\r', '\n'});
         }
         return request;
+    }
+
+    /**
+     * Everything the server sent until it closed. A server that refuses a request before reading all of it closes with
+     * unread bytes, which resets the connection: what arrived before the reset is kept (and must be a whole answer).
+     */
+    private static byte[] readUntilClosed(Socket socket) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                received.write(buffer, 0, read);
+            }
+        } catch (SocketException reset) {
+            if (received.size() == 0) {
+                throw reset;
+            }
+        }
+        return received.toByteArray();
     }
 
     private static void write(Socket socket, byte[] request) {
