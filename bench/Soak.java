@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * result.
  *
  * <p>java -cp bootstrap/target/wharf.jar:CLASSES Soak --base URL --key KEY --projects 1,2 --pid PID
- * [--duration 600] [--connections 64] [--resets-per-minute 20] [--warmup SECONDS]
+ * [--duration 600] [--connections 64] [--resets-per-minute 20] [--warmup SECONDS] [--mix all|reports]
  */
 public class Soak {
     final Map<String, String> args;
@@ -50,9 +50,15 @@ public class Soak {
         for (long project : projects) {
             sources.put(project, sourcesOf(project));
         }
-        SoakWorkload workload = new SoakWorkload(client, projects, sources, resetsPerMinute);
-        System.err.printf("soak: %d connections for %d s (warm-up %d s), resets every %d ms%n",
-                connections, duration, warmup, TimeUnit.NANOSECONDS.toMillis(workload.resetEveryNanos()));
+        boolean reportsOnly = switch (args.getOrDefault("mix", "all")) {
+            case "all" -> false;
+            case "reports" -> true;
+            default -> throw new IllegalArgumentException("--mix is all or reports");
+        };
+        SoakWorkload workload = new SoakWorkload(client, projects, sources, resetsPerMinute, reportsOnly);
+        System.err.printf("soak: %d connections for %d s (warm-up %d s) on projects %s, %s%n",
+                connections, duration, warmup, Arrays.toString(projects), reportsOnly ? "job reports only"
+                        : "resets every " + TimeUnit.NANOSECONDS.toMillis(workload.resetEveryNanos()) + " ms");
         TreeMap<Long, Long> rss = new TreeMap<>();
         long started = System.nanoTime();
         workload.start(started);

@@ -25,12 +25,20 @@ final class SoakWorkload {
     private final long resetEveryNanos;
     private final AtomicLong nextResetNanos = new AtomicLong();
     private final AtomicLong resetCount = new AtomicLong();
+    private final boolean reportsOnly;
     private volatile boolean running = true;
 
-    SoakWorkload(SoakClient client, long[] projects, Map<Long, List<String>> sources, int resetsPerMinute) {
+    /** With {@code reportsOnly}, the threads only report jobs: no resets and no reads. */
+    SoakWorkload(
+            SoakClient client,
+            long[] projects,
+            Map<Long, List<String>> sources,
+            int resetsPerMinute,
+            boolean reportsOnly) {
         this.client = client;
         this.projects = projects;
         this.sources = sources;
+        this.reportsOnly = reportsOnly;
         this.resetEveryNanos = TimeUnit.MINUTES.toNanos(1) / Math.max(1, resetsPerMinute * projects.length);
     }
 
@@ -53,7 +61,9 @@ final class SoakWorkload {
         while (running) {
             long now = System.nanoTime();
             long due = nextResetNanos.get();
-            if (now >= due && nextResetNanos.compareAndSet(due, due + resetEveryNanos)) {
+            if (reportsOnly) {
+                job = step(job, random);
+            } else if (now >= due && nextResetNanos.compareAndSet(due, due + resetEveryNanos)) {
                 long project = projects[(int) (resetCount.getAndIncrement() % projects.length)];
                 client.send("reset_password", client.post(project, "/data_warehouse/reset-password/", null));
             } else if (random.nextBoolean()) {
