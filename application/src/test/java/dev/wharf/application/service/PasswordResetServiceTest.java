@@ -53,12 +53,7 @@ class PasswordResetServiceTest {
     void setUp() {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
-        guard = new ActionGuard(
-                access,
-                new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
-                store.auditLog(),
-                store.transactions(),
-                clock);
+        guard = ServiceFixtures.guard(store, access, clock);
         lifecycle =
                 new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
         ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, clock.instant());

@@ -48,6 +48,16 @@ public final class ServiceFixtures {
         engine.provision(name);
     }
 
+    /** The guard over {@code store}'s rate limiter, audit log and transactions, at the default rate limit. */
+    public static ActionGuard guard(PersistenceFixture store, ProjectAccess access, Clock clock) {
+        return new ActionGuard(
+                access,
+                new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
+                store.auditLog(),
+                store.transactions(),
+                clock);
+    }
+
     /** The password reset over {@code store}'s repositories. */
     public static PasswordResetService passwordResets(
             PersistenceFixture store,

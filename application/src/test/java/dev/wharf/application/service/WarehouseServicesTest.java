@@ -45,12 +45,7 @@ class WarehouseServicesTest {
     void setUp() {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
-        ActionGuard guard = new ActionGuard(
-                access,
-                new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
-                store.auditLog(),
-                store.transactions(),
-                clock);
+        ActionGuard guard = ServiceFixtures.guard(store, access, clock);
         lifecycle =
                 new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(

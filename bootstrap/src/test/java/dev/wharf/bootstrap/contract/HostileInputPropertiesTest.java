@@ -6,7 +6,6 @@ import dev.wharf.bootstrap.contract.HostileWharfs.Wharf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,16 +184,11 @@ class HostileInputPropertiesTest {
         if (!lostAsTheServerClosed(lost)) {
             throw lost;
         }
-        List<byte[]> headers = new ArrayList<>();
-        headers.add(RawHttp.line("Authorization", "Bearer " + wharf.target().adminKey()));
-        if (body != null) {
-            headers.add(RawHttp.line("Content-Type", "application/json"));
-        }
         RawHttp.Answer answer = wharf.raw()
                 .send(
                         op.method(),
                         path.getBytes(StandardCharsets.US_ASCII),
-                        headers,
+                        wharf.rawHeaders(body == null ? "" : "application/json"),
                         body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         if (!REFUSED_HEAD.contains(answer.status())) {
             throw new AssertionError(

@@ -43,6 +43,16 @@ final class HostileWharfs implements Store.CloseOnReset {
                             "{\"source_type\": \"Stripe\"}"));
         }
 
+        /** The admin key's {@code Authorization} line and, unless empty, {@code Content-Type}: for {@link RawHttp}. */
+        List<byte[]> rawHeaders(String contentType) {
+            List<byte[]> headers = new ArrayList<>();
+            headers.add(RawHttp.line("Authorization", "Bearer " + target.adminKey()));
+            if (!contentType.isEmpty()) {
+                headers.add(RawHttp.line("Content-Type", contentType));
+            }
+            return headers;
+        }
+
         /** The documented path with every parameter valid except those given (already encoded). */
         String path(Op op, Map<String, String> encoded) {
             String path = op.path();

@@ -4,7 +4,6 @@ import dev.wharf.bootstrap.contract.DocumentedOperations.Op;
 import dev.wharf.bootstrap.contract.HostileWharfs.Wharf;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -91,7 +90,7 @@ class RawInputPropertiesTest {
                 target.writeBytes(ascii(path.substring(at + marker.length())));
             }
             byte[] body = op.hasBody() ? ascii("{}") : null;
-            send(wharf, op.method(), target.toByteArray(), headers(wharf, "application/json"), body, false);
+            send(wharf, op.method(), target.toByteArray(), wharf.rawHeaders("application/json"), body, false);
         }
     }
 
@@ -102,7 +101,7 @@ class RawInputPropertiesTest {
             @ForAll("contentTypes") String type,
             @ForAll boolean chunked) {
         for (Wharf wharf : wharfs.all()) {
-            send(wharf, op.method(), ascii(wharf.path(op, Map.of())), headers(wharf, type), body, chunked);
+            send(wharf, op.method(), ascii(wharf.path(op, Map.of())), wharf.rawHeaders(type), body, chunked);
         }
     }
 
@@ -130,15 +129,6 @@ class RawInputPropertiesTest {
                         CleanAnswer.shorten("an undocumented " + answer.status() + " to " + request + ": " + problems));
             }
         }
-    }
-
-    private static List<byte[]> headers(Wharf wharf, String contentType) {
-        List<byte[]> headers = new ArrayList<>();
-        headers.add(RawHttp.line("Authorization", "Bearer " + wharf.target().adminKey()));
-        if (!contentType.isEmpty()) {
-            headers.add(RawHttp.line("Content-Type", contentType));
-        }
-        return headers;
     }
 
     @Provide

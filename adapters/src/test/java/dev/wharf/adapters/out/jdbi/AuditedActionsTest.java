@@ -15,7 +15,6 @@ import dev.wharf.application.service.ActionGuard;
 import dev.wharf.application.service.PasswordResetService;
 import dev.wharf.application.service.PasswordResetTiming;
 import dev.wharf.application.service.ProjectAccess;
-import dev.wharf.application.service.RateLimitPolicy;
 import dev.wharf.application.service.ServiceFixtures;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
@@ -59,12 +58,7 @@ class AuditedActionsTest {
             store = createFixture();
             admin = ServiceFixtures.givenAdmin(store, 1, T0);
             ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
-            ActionGuard guard = new ActionGuard(
-                    access,
-                    new RateLimitPolicy(store.rateLimiter(), 30, clock),
-                    store.auditLog(),
-                    store.transactions(),
-                    clock);
+            ActionGuard guard = ServiceFixtures.guard(store, access, clock);
             resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
             ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, T0);
         }

@@ -19,11 +19,10 @@ public final class JdbiPasswordResetLeases implements PasswordResetLeases {
 
     @Override
     public boolean take(ProjectId project, String owner, Instant now, Instant until) {
-        return jdbi.inTransaction(handle -> {
-            PasswordResetLeaseDao dao = handle.attach(PasswordResetLeaseDao.class);
-            return dao.takeOver(project.value(), owner, now, until) == 1
-                    || dao.insertIfAbsent(project.value(), owner, until) == 1;
-        });
+        return jdbi.withExtension(
+                PasswordResetLeaseDao.class,
+                dao -> dao.takeOver(project.value(), owner, now, until) == 1
+                        || dao.insertIfAbsent(project.value(), owner, until) == 1);
     }
 
     @Override
