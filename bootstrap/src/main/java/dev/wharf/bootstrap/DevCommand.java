@@ -12,18 +12,23 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code dev}: the server on embedded H2 files, with the built-in configuration {@code dev.yml}. The environment
- * chooses the data directory ({@code WHARF_DATA_DIR}, default {@code ./.wharf}, which also keeps the API key and the
- * key-hashing secret, {@code key.secret}), the API port ({@code WHARF_PORT},
- * default 8000; admin on the next port) and the warehouses' PostgreSQL-wire port ({@code WHARF_WAREHOUSE_PORT}, default
- * 15432; H2's TCP server on the next port). All four ports are checked before anything is opened, so a second dev server
- * says the port is taken and exits, without touching the first one's database.
+ * {@code dev}: the server with its metadata in embedded H2 files and its warehouses on a PostgreSQL server of its own,
+ * with the built-in configuration {@code dev.yml}. The environment chooses the data directory ({@code WHARF_DATA_DIR},
+ * default {@code ./.wharf}, which also keeps the API key, the key-hashing secret {@code key.secret} and the PostgreSQL
+ * server under {@code postgres/}), the API port ({@code WHARF_PORT}, default 8000; admin on the next port) and the
+ * warehouse server's port ({@code WHARF_WAREHOUSE_PORT}, default 15432). The API ports are checked before anything is
+ * opened, so a second dev server says the port is taken and exits without touching the first one's data; the
+ * warehouse server's directory is locked by the Wharf that runs it (see EmbeddedPostgres).
  */
 final class DevCommand extends WharfServerCommand {
     static final String CONFIG = ClasspathOrFileSourceProvider.CLASSPATH + "dev.yml";
 
     DevCommand(Application<WharfConfiguration> application) {
-        super(application, "dev", "Runs Wharf on embedded H2 under ./.wharf with a ready-made project and API key");
+        super(
+                application,
+                "dev",
+                "Runs Wharf under ./.wharf (H2 metadata, a PostgreSQL server of its own for the"
+                        + " warehouses) with a ready-made project and API key");
     }
 
     @Override
@@ -35,7 +40,7 @@ final class DevCommand extends WharfServerCommand {
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         int port = port("WHARF_PORT", 8000);
         int warehousePort = port("WHARF_WAREHOUSE_PORT", 15432);
-        for (int required : new int[] {port, port + 1, warehousePort, warehousePort + 1}) {
+        for (int required : new int[] {port, port + 1}) {
             requireFree(required);
         }
         Path dataDir = Path.of(orDefault(System.getenv("WHARF_DATA_DIR"), ".wharf"))
@@ -50,9 +55,11 @@ final class DevCommand extends WharfServerCommand {
         System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
         System.setProperty(
                 "dw.auth.keySecretFile", dataDir.resolve("key.secret").toString());
-        System.setProperty("dw.engine.h2.dataDir", dataDir.toString());
-        System.setProperty("dw.engine.h2.pgPort", Integer.toString(warehousePort));
-        System.setProperty("dw.engine.h2.tcpPort", Integer.toString(warehousePort + 1));
+        System.setProperty("dw.dev.dataDir", dataDir.toString());
+        System.setProperty(
+                "dw.engine.postgres.embedded.directory",
+                dataDir.resolve("postgres").toString());
+        System.setProperty("dw.engine.postgres.embedded.port", Integer.toString(warehousePort));
         Map<String, Object> attributes = new HashMap<>(namespace.getAttrs());
         attributes.put("file", CONFIG);
         super.run(bootstrap, new Namespace(attributes));
@@ -87,7 +94,7 @@ final class DevCommand extends WharfServerCommand {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new StartupException("port " + port + " on 127.0.0.1 is already in use (is another Wharf running?)"
-                    + " Stop it, or choose other ports with WHARF_PORT and WHARF_WAREHOUSE_PORT.");
+                    + " Stop it, or choose other ports with WHARF_PORT.");
         }
     }
 

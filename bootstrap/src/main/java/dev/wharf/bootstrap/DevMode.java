@@ -3,6 +3,7 @@ package dev.wharf.bootstrap;
 import dev.wharf.application.port.in.dev.DevEnvironment;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
+import dev.wharf.application.service.RetiredEngineService;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.shared.ConflictException;
 import java.io.IOException;
@@ -57,6 +58,34 @@ final class DevMode {
         }
         keep(key);
         return environment;
+    }
+
+    /**
+     * A data directory from before the embedded PostgreSQL server holds the H2 engine's warehouse files: their
+     * warehouses are marked failed with a message saying they must be provisioned again, and the files (with the H2
+     * engine's secret, which opens them) move to {@code warehouses.h2-retired}, kept for whoever wants their data.
+     * Marking comes first, so a crash in between is finished by the next start.
+     */
+    void retireH2Warehouses(RetiredEngineService retired) {
+        Path dataDir = Path.of(settings.getDataDir()).toAbsolutePath().normalize();
+        Path h2 = dataDir.resolve("warehouses");
+        if (!Files.isDirectory(h2)) {
+            return;
+        }
+        int count = retired.retireAll(RetiredEngineService.H2_RETIRED);
+        Path kept = dataDir.resolve("warehouses.h2-retired");
+        try {
+            Files.move(h2, kept);
+            Path secret = dataDir.resolve("engine.secret");
+            if (Files.exists(secret)) {
+                Files.move(secret, kept.resolve("engine.secret"));
+            }
+        } catch (IOException e) {
+            throw new StartupException(
+                    "cannot move the H2 engine's warehouses " + h2 + " to " + kept + ": " + e.getMessage());
+        }
+        System.out.println("wharf: the H2 engine is gone; " + count + " of its warehouses are now failed and must be"
+                + " provisioned again (their files are in " + kept + ")");
     }
 
     static void announce(PrintStream out, ApiKeySecret key, int apiPort, int adminPort, Path keyFile) {

@@ -10,6 +10,19 @@ public class DevModeSettings {
 
     private String apiKey;
 
+    /** The data directory, where an H2 engine's warehouses from before the embedded PostgreSQL server may be. */
+    private String dataDir = "./.wharf";
+
+    @JsonProperty
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    @JsonProperty
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
     @JsonProperty
     public String getApiKeyFile() {
         return apiKeyFile;

@@ -5,15 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** Which engine holds the warehouses ({@code h2}, {@code postgres} or {@code duckgres}), with a block per engine. */
+/** Which engine holds the warehouses ({@code postgres} or {@code duckgres}), with a block per engine. */
 public class EngineConfiguration {
     @NotNull
-    @Pattern(regexp = "h2|postgres|duckgres", message = "must be h2, postgres or duckgres")
-    private String type = "h2";
-
-    @Valid
-    @NotNull
-    private H2EngineConfiguration h2 = new H2EngineConfiguration();
+    @Pattern(
+            regexp = "postgres|duckgres",
+            message = "must be postgres or duckgres (the h2 engine is gone: see README, Warehouse engines)")
+    private String type = "postgres";
 
     @Valid
     @NotNull
@@ -51,15 +49,5 @@ public class EngineConfiguration {
     @JsonProperty
     public void setType(String type) {
         this.type = type;
-    }
-
-    @JsonProperty
-    public H2EngineConfiguration getH2() {
-        return h2;
-    }
-
-    @JsonProperty
-    public void setH2(H2EngineConfiguration h2) {
-        this.h2 = h2;
     }
 }

@@ -2,20 +2,25 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.out.provisioning.duckgres.DuckgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.duckgres.DuckgresWarehouseEngine;
-import dev.wharf.adapters.out.provisioning.h2.H2EngineSettings;
-import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresWarehouseEngine;
+import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgres;
+import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgresSettings;
 import dev.wharf.application.port.out.WarehouseEngine;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Builds the configured engine: configuration classes stay in bootstrap, plain settings records go inward. An engine
- * with servers of its own (H2) is started and stopped with the application.
+ * Builds the configured engine: configuration classes stay in bootstrap, plain settings records go inward. The
+ * PostgreSQL engine's embedded server, when enabled, starts here in the background (unpacking and initdb on a first
+ * start overlap the rest of Wharf's), is waited for before the server takes requests (a problem with it stops the
+ * start with one line) and is stopped with the application.
  */
 final class Engines {
     private Engines() {}
@@ -23,43 +28,61 @@ final class Engines {
     static WarehouseEngine create(EngineConfiguration configuration, LifecycleEnvironment lifecycle) {
         return switch (configuration.getType()) {
             case "duckgres" -> duckgres(configuration.getDuckgres());
-            case "postgres" -> postgres(configuration.getPostgres());
-            default -> h2(configuration.getH2(), lifecycle);
+            default -> postgres(configuration.getPostgres(), lifecycle);
         };
     }
 
-    static H2WarehouseEngine h2(H2EngineConfiguration c, LifecycleEnvironment lifecycle) {
-        H2WarehouseEngine engine = new H2WarehouseEngine(new H2EngineSettings(
-                Path.of(c.getDataDir()).toAbsolutePath().normalize(),
-                c.getBindHost(),
-                c.getPgPort(),
-                c.getTcpPort(),
-                c.getPublicHost()));
+    static PostgresWarehouseEngine postgres(PostgresEngineConfiguration c, LifecycleEnvironment lifecycle) {
+        if (!c.getEmbedded().isEnabled()) {
+            return new PostgresWarehouseEngine(settings(
+                    c, c.getAdminUrl(), c.getAdminUser(), c.getAdminPassword(), c.getPublicPort(), c.getSslMode()));
+        }
+        EmbeddedPostgres server = embedded(c);
+        server.startInBackground();
         lifecycle.manage(new Managed() {
             @Override
             public void start() {
-                engine.start();
+                server.start();
             }
 
             @Override
             public void stop() {
-                engine.stop();
+                server.stop();
             }
         });
-        return engine;
+        return new PostgresWarehouseEngine(settings(
+                c, server.adminJdbcUrl(), EmbeddedPostgres.ADMIN, server.adminPassword(), server.port(), "require"));
     }
 
-    static PostgresWarehouseEngine postgres(PostgresEngineConfiguration c) {
-        return new PostgresWarehouseEngine(new PostgresEngineSettings(
-                c.getAdminUrl(),
-                c.getAdminUser(),
-                c.getAdminPassword(),
+    static EmbeddedPostgres embedded(PostgresEngineConfiguration c) {
+        EmbeddedPostgresConfiguration e = c.getEmbedded();
+        Set<String> hosts = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", c.getPublicHost()));
+        return new EmbeddedPostgres(new EmbeddedPostgresSettings(
+                Path.of(e.getDirectory()),
+                e.getBinDir().isBlank() ? null : Path.of(e.getBinDir()),
+                e.getBindHost(),
+                e.getPort(),
+                e.getRunAs(),
+                List.copyOf(hosts),
+                e.getMaxConnections(),
+                millis(e.getAuthenticationTimeout()),
+                millis(e.getStartTimeout())));
+    }
+
+    private static PostgresEngineSettings settings(
+            PostgresEngineConfiguration c, String url, String user, String password, int publicPort, String sslMode) {
+        return new PostgresEngineSettings(
+                url,
+                user,
+                password,
                 c.getPublicHost(),
-                c.getPublicPort(),
+                publicPort,
                 millis(c.getConnectTimeout()),
                 millis(c.getStatementTimeout()),
                 c.getRolePrefix(),
-                c.getLoginGroup()));
+                c.getLoginGroup(),
+                sslMode,
+                c.getLimits().toLimits());
     }
 
     static DuckgresWarehouseEngine duckgres(DuckgresEngineConfiguration c) {

@@ -1,5 +1,6 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgresException;
 import io.dropwizard.core.cli.Cli;
 import java.net.BindException;
 
@@ -23,7 +24,7 @@ final class OneLineErrors {
 
     static String describe(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof StartupException) {
+            if (t instanceof StartupException || t instanceof EmbeddedPostgresException) {
                 return t.getMessage();
             }
             if (t instanceof BindException) {

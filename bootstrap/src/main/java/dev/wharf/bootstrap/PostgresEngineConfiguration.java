@@ -2,6 +2,7 @@ package dev.wharf.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The PostgreSQL engine: an admin connection (a role with CREATEDB and CREATEROLE, possibly on another server than
- * Wharf's metadata) and the host and port users are told to connect to.
+ * Wharf's metadata) and the host and port users are told to connect to; or, with {@code embedded.enabled}, a server
+ * Wharf runs itself. Either way {@code limits} are put on every warehouse login.
  */
 public class PostgresEngineConfiguration {
     @NotEmpty
@@ -35,6 +37,48 @@ public class PostgresEngineConfiguration {
 
     @NotEmpty
     private String rolePrefix = "wh_";
+
+    @Valid
+    @NotNull
+    private EmbeddedPostgresConfiguration embedded = new EmbeddedPostgresConfiguration();
+
+    @Valid
+    @NotNull
+    private LoginLimitsConfiguration limits = new LoginLimitsConfiguration();
+
+    /** The sslmode users are told to connect with (prefer, require, verify-full, ...); the embedded server's is require. */
+    @NotEmpty
+    private String sslMode = "prefer";
+
+    @JsonProperty
+    public EmbeddedPostgresConfiguration getEmbedded() {
+        return embedded;
+    }
+
+    @JsonProperty
+    public void setEmbedded(EmbeddedPostgresConfiguration embedded) {
+        this.embedded = embedded;
+    }
+
+    @JsonProperty
+    public LoginLimitsConfiguration getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(LoginLimitsConfiguration limits) {
+        this.limits = limits;
+    }
+
+    @JsonProperty
+    public String getSslMode() {
+        return sslMode;
+    }
+
+    @JsonProperty
+    public void setSslMode(String sslMode) {
+        this.sslMode = sslMode;
+    }
 
     /** A group every warehouse login joins, so pg_hba.conf can require SCRAM for exactly those logins. */
     private String loginGroup = "";

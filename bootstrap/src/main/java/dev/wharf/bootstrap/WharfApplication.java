@@ -80,6 +80,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
             DevMode devMode = new DevMode(configuration.getDev());
             ApiKeySecret key = devMode.resolveKey();
             devMode.setUp(wiring.devEnvironment(), key);
+            devMode.retireH2Warehouses(wiring.retiredEngine());
             environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
                 @Override
                 public void serverStarted(Server server) {

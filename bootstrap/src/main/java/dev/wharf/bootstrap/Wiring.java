@@ -26,6 +26,7 @@ import dev.wharf.application.service.PasswordResetService;
 import dev.wharf.application.service.PasswordResetTiming;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
+import dev.wharf.application.service.RetiredEngineService;
 import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.KeyHashingSecret;
@@ -67,6 +68,10 @@ final class Wiring {
         this.organizations = new JdbiOrganizationRepository(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
         this.access = new ProjectAccess(projects, organizations, accessCacheTtl, CLOCK);
+    }
+
+    RetiredEngineService retiredEngine() {
+        return new RetiredEngineService(transactions, warehouses, CLOCK);
     }
 
     SetUpDevEnvironmentUseCase devEnvironment() {

@@ -51,10 +51,6 @@ class BillingAppTest {
                     PREFIX,
                     "dev.apiKeyFile",
                     temporaryDirectory().resolve("dev-api-key").toString()),
-            ConfigOverride.config(
-                    PREFIX, "engine.h2.dataDir", temporaryDirectory().toString()),
-            ConfigOverride.config(PREFIX, "engine.h2.pgPort", freePort()),
-            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", freePort()),
             ConfigOverride.config(PREFIX, "billing.type", "http"),
             ConfigOverride.config(
                     PREFIX,
@@ -177,14 +173,6 @@ class BillingAppTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

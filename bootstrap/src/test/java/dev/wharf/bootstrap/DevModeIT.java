@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code java -jar wharf.jar dev}, run as a real process on embedded H2 in a temporary data directory. */
+/** {@code java -jar wharf.jar dev}, run as a real process in a temporary data directory. */
 @Timeout(180)
 class DevModeIT {
     private static final Duration START = Duration.ofSeconds(60);
@@ -46,7 +46,9 @@ class DevModeIT {
     private int port;
 
     @BeforeEach
-    void choosePortsAndDataDirectory() {
+    void choosePortsAndDataDirectory() throws IOException {
+        // The warehouse server runs as nobody when the tests run as root: it must pass through the directories above.
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
         dataDir = workDir.resolve("data");
         port = WharfProcess.freePortPair();
     }

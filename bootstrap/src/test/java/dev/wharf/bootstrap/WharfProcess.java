@@ -183,6 +183,11 @@ final class WharfProcess implements AutoCloseable {
         signal("TERM");
     }
 
+    /** SIGKILL: the process dies at once, without running anything of its own. */
+    void sendSigkill() {
+        signal("KILL");
+    }
+
     /**
      * The names of signals this process ignores, from {@code /proc/<pid>/status} (Linux); empty when unknown. A JVM
      * started with SIGINT ignored (for instance under a shell's {@code &}) keeps ignoring it.

@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
             return Outcome.finished();
         }
         try {
-            EngineProgress progress = engine.provision(warehouse.databaseName());
+            EngineProgress progress = engine.provision(warehouse.databaseName(), WarehouseTag.of(warehouse));
             return switch (progress.outcome()) {
                 case DONE -> {
                     warehouses.update(warehouse.markReady(clock.instant()), WarehouseState.PROVISIONING);
@@ -140,7 +141,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
 
     private Outcome deprovision(Warehouse warehouse) {
         try {
-            EngineProgress progress = engine.deprovision(warehouse.databaseName());
+            EngineProgress progress = engine.deprovision(warehouse.databaseName(), WarehouseTag.of(warehouse));
             if (progress.isDone()) {
                 warehouses.update(warehouse.markDeleted(clock.instant()), WarehouseState.DELETING);
                 return Outcome.finished();

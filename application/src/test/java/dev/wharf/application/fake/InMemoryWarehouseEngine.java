@@ -8,6 +8,7 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
         enter();
         databases.putIfAbsent(database.value(), Optional.empty());
         if (passesBeforeReady.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -77,7 +78,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress deprovision(DatabaseName database) {
+    public EngineProgress deprovision(DatabaseName database, WarehouseTag tag) {
         enter();
         databases.remove(database.value());
         return EngineProgress.done();
@@ -86,7 +87,12 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     @Override
     public WarehouseConnection connection(DatabaseName database) {
         return new WarehouseConnection(
-                "127.0.0.1", 5432, database.value(), "root", "jdbc:postgresql://127.0.0.1:5432/" + database);
+                "127.0.0.1",
+                5432,
+                database.value(),
+                "root",
+                "jdbc:postgresql://127.0.0.1:5432/" + database + "?sslmode=prefer",
+                "prefer");
     }
 
     @Override

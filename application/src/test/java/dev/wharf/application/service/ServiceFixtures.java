@@ -15,6 +15,7 @@ import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,12 +41,12 @@ public final class ServiceFixtures {
             ProjectId project,
             DatabaseName name,
             Instant at) {
-        store.warehouses()
-                .insert(Warehouse.provision(Optional.empty(), project, name, at)
-                        .startProvisioning(at)
-                        .markReady(at));
+        Warehouse ready = Warehouse.provision(Optional.empty(), project, name, at)
+                .startProvisioning(at)
+                .markReady(at);
+        store.warehouses().insert(ready);
         store.credentials().save(Credential.forNewWarehouse(project, engine.loginFor(name)));
-        engine.provision(name);
+        engine.provision(name, WarehouseTag.of(ready));
     }
 
     /** The guard over {@code store}'s rate limiter, audit log and transactions, at the default rate limit. */

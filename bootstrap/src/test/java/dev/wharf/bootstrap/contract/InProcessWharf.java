@@ -7,6 +7,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
+import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgres;
 import dev.wharf.bootstrap.WharfApplication;
 import dev.wharf.bootstrap.WharfConfiguration;
 import dev.wharf.domain.project.ApiKey;
@@ -22,7 +23,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
-import dev.wharf.testing.Ports;
+import dev.wharf.testing.EmbeddedServers;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
@@ -42,8 +43,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Wharf started in process for the contract suite: in-memory H2 metadata (or a private PostgreSQL schema, see {@link
- * #METADATA}), the H2 engine in a temporary directory on free ports, a fixed dev key, a random key-hashing secret; and
- * direct metadata access to arrange what the API cannot create (projects, users, organizations, keys).
+ * #METADATA}), the PostgreSQL engine on an embedded PostgreSQL server of its own (a temporary directory, a free port),
+ * a fixed dev key, a random key-hashing secret; and direct metadata access to arrange what the API cannot create
+ * (projects, users, organizations, keys).
  */
 final class InProcessWharf {
     static final String KEY = "phx_apitestkeyapitestkeyapitestkeyapitestkey1";
@@ -62,7 +64,7 @@ final class InProcessWharf {
 
     private final KeyHashingSecret hashing = KeyHashingSecret.decode(keySecret);
     private final Path dataDir = temporaryDirectory();
-    private final int warehousePort = Ports.free();
+    private final EmbeddedPostgres warehouses = EmbeddedServers.start();
     private final AtomicLong nextProject = new AtomicLong(100);
     private final DropwizardAppExtension<WharfConfiguration> app;
     private Jdbi metadata;
@@ -85,9 +87,10 @@ final class InProcessWharf {
                 ConfigOverride.config(PREFIX, "auth.keySecret", keySecret),
                 ConfigOverride.config(
                         PREFIX, "dev.apiKeyFile", dataDir.resolve("dev-api-key").toString()),
-                ConfigOverride.config(PREFIX, "engine.h2.dataDir", dataDir.toString()),
-                ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(warehousePort)),
-                ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(Ports.free())));
+                ConfigOverride.config(PREFIX, "engine.postgres.adminUrl", warehouses.adminJdbcUrl()),
+                ConfigOverride.config(PREFIX, "engine.postgres.adminUser", EmbeddedPostgres.ADMIN),
+                ConfigOverride.config(PREFIX, "engine.postgres.adminPassword", warehouses.adminPassword()),
+                ConfigOverride.config(PREFIX, "engine.postgres.publicPort", Integer.toString(warehouses.port())));
     }
 
     /** Started on the metadata database {@link #METADATA} names, in-memory H2 by default. */
@@ -117,8 +120,12 @@ final class InProcessWharf {
         try {
             SecretLedger.metadataBeforeStop(database.dataSource());
         } finally {
-            app.after();
-            database.close();
+            try {
+                app.after();
+                database.close();
+            } finally {
+                warehouses.stop();
+            }
         }
     }
 
@@ -127,7 +134,7 @@ final class InProcessWharf {
     }
 
     int warehousePort() {
-        return warehousePort;
+        return warehouses.port();
     }
 
     /** The resource classes and instances Jersey serves, as registered by the wiring. */

@@ -17,7 +17,8 @@ class SchemaContractTest extends ContractTest {
     static final String READY = "{\"team_name\":\"1\",\"state\":\"ready\",\"status_message\":\"Infrastructure ready\","
             + "\"ready_at\":\"2026-03-14T09:26:53.589793Z\",\"failed_at\":null,\"database_name\":\"sales\","
             + "\"password_last_set_at\":null,\"connection\":{\"host\":\"127.0.0.1\",\"port\":15432,"
-            + "\"database\":\"sales\",\"username\":\"root\",\"jdbc_url\":\"jdbc:postgresql://127.0.0.1:15432/sales\"}}";
+            + "\"database\":\"sales\",\"username\":\"wh_sales\","
+            + "\"jdbc_url\":\"jdbc:postgresql://127.0.0.1:15432/sales?sslmode=require\",\"sslmode\":\"require\"}}";
 
     @Test
     void theServedDocumentIsTheCheckedInFileWithoutAuthentication() {

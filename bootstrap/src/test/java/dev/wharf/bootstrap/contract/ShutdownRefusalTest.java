@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.bootstrap.WharfApplication;
 import dev.wharf.bootstrap.WharfConfiguration;
 import dev.wharf.bootstrap.contract.OpenConnection.Answer;
-import dev.wharf.testing.Ports;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
@@ -53,9 +52,6 @@ class ShutdownRefusalTest {
             ConfigOverride.config(PREFIX, "database.password", database.password()),
             ConfigOverride.config(
                     PREFIX, "dev.apiKeyFile", data.resolve("dev-api-key").toString()),
-            ConfigOverride.config(PREFIX, "engine.h2.dataDir", data.toString()),
-            ConfigOverride.config(PREFIX, "engine.h2.pgPort", Integer.toString(Ports.free())),
-            ConfigOverride.config(PREFIX, "engine.h2.tcpPort", Integer.toString(Ports.free())),
             ConfigOverride.config(PREFIX, "server.shutdownGracePeriod", "30 seconds"));
     private CompletableFuture<Void> stopped;
 

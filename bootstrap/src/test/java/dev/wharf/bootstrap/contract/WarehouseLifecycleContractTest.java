@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.bootstrap.contract.ContractClient.Answer;
 import dev.wharf.domain.project.ProjectId;
-import dev.wharf.testing.PgWire;
-import java.io.IOException;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** A warehouse's life over HTTP: provision, ready, reset with a real PG-wire login, deprovision, provision again. */
+/**
+ * A warehouse's life over HTTP: provision, ready, reset with a real login through the PostgreSQL JDBC driver (the
+ * {@code jdbc_url} and username exactly as warehouse_status and reset-password give them), deprovision, provision again.
+ */
 class WarehouseLifecycleContractTest extends ContractTest {
 
     @Test
-    void aWarehouseIsProvisionedBecomesReadyWithinTwoSecondsAndTakesAResetPassword() throws IOException {
+    void aWarehouseIsProvisionedBecomesReadyWithinTwoSecondsAndTakesAResetPassword() throws SQLException {
         ProjectId project = target.scratchProject();
         String database = target.databaseName("sales", project);
         long start = System.nanoTime();
@@ -35,7 +40,11 @@ class WarehouseLifecycleContractTest extends ContractTest {
         int port = connection.get("port").asInt();
         target.configuredWarehousePort()
                 .ifPresent(configured -> assertThat(port).isEqualTo(configured));
-        String host = connection.get("host").asText();
+        String jdbcUrl = connection.get("jdbc_url").asText();
+        String username = connection.get("username").asText();
+        assertThat(jdbcUrl)
+                .endsWith(
+                        "/" + database + "?sslmode=" + connection.get("sslmode").asText());
         assertThat(ready.text()).doesNotContain("password\":\"");
 
         Answer reset = api.post(path(project, "reset-password/"), admin, null, null);
@@ -44,18 +53,22 @@ class WarehouseLifecycleContractTest extends ContractTest {
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         String password = reset.json().get("password").asText();
         assertThat(password).matches("[A-Za-z0-9_-]{43}");
-        assertThat(reset.json().get("username").asText()).isEqualTo("root");
+        assertThat(reset.json().get("username").asText()).isEqualTo(username);
 
-        try (PgWire wire = PgWire.connect(host, port, "root", database, password)) {
-            assertThat(wire.query("SELECT 40 + 2")).containsExactly("42");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+                Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 40 + 2, current_database()")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+            assertThat(rows.getString(2)).isEqualTo(database);
         }
         Answer second = api.post(path(project, "reset-password"), admin, null, null);
         assertThat(second.json().get("password_last_set_at").asText())
                 .isGreaterThan(reset.json().get("password_last_set_at").asText());
-        assertThat(canLogIn(host, port, database, password))
+        assertThat(canLogIn(jdbcUrl, username, password))
                 .as("the old password is refused")
                 .isFalse();
-        assertThat(canLogIn(host, port, database, second.json().get("password").asText()))
+        assertThat(canLogIn(jdbcUrl, username, second.json().get("password").asText()))
                 .isTrue();
         assertThat(api.get(path(project, "warehouse_status"), admin)
                         .json()
@@ -64,10 +77,12 @@ class WarehouseLifecycleContractTest extends ContractTest {
                 .isEqualTo(second.json().get("password_last_set_at").asText());
     }
 
-    static boolean canLogIn(String host, int port, String database, String password) {
-        try (PgWire wire = PgWire.connect(host, port, "root", database, password)) {
-            return wire.query("SELECT 1").equals(List.of("1"));
-        } catch (IOException refused) {
+    static boolean canLogIn(String jdbcUrl, String username, String password) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+                Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 1")) {
+            return rows.next() && rows.getInt(1) == 1;
+        } catch (SQLException refused) {
             return false;
         }
     }

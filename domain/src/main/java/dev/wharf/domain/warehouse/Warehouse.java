@@ -82,6 +82,15 @@ public record Warehouse(
         return with(FAILED, reason, now, provisioningStartedAt, readyAt, now);
     }
 
+    /**
+     * pending | provisioning | ready → failed: the engine no longer has (or never will have) what this warehouse
+     * stands for, say because the engine that made it is gone. Deprovision still completes from failed.
+     */
+    public Warehouse markLost(String reason, Instant now) {
+        requireTransition(FAILED, PENDING, PROVISIONING, READY);
+        return with(FAILED, reason, now, provisioningStartedAt, readyAt, now);
+    }
+
     /** ready | failed | provisioning → deleting. */
     public Warehouse startDeleting(Instant now) {
         requireTransition(DELETING, READY, FAILED, PROVISIONING);

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.adapters.out.provisioning.duckgres.DuckgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.duckgres.DuckgresWarehouseEngine;
-import dev.wharf.adapters.out.provisioning.h2.H2EngineSettings;
-import dev.wharf.adapters.out.provisioning.h2.H2WarehouseEngine;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresWarehouseEngine;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The longest password call of each engine follows its own timeouts: a password reset's lease must outlast it. */
 class LongestPasswordCallTest {
@@ -30,12 +26,6 @@ class LongestPasswordCallTest {
         assertThat(duckgres(Duration.ofSeconds(90)).longestPasswordCall()).isEqualTo(Duration.ofSeconds(5 + 90));
     }
 
-    @Test
-    void h2ChangesItInProcess(@TempDir Path dataDir) {
-        H2WarehouseEngine h2 = new H2WarehouseEngine(new H2EngineSettings(dataDir, "127.0.0.1", 1, 2, "127.0.0.1"));
-        assertThat(h2.longestPasswordCall()).isEqualTo(Duration.ofSeconds(10));
-    }
-
     private static PostgresWarehouseEngine postgres(Duration connect, Duration statement) {
         return new PostgresWarehouseEngine(new PostgresEngineSettings(
                 "jdbc:postgresql://127.0.0.1:5432/postgres",
@@ -46,6 +36,8 @@ class LongestPasswordCallTest {
                 connect,
                 statement,
                 PostgresEngineSettings.DEFAULT_ROLE_PREFIX,
+                null,
+                null,
                 null));
     }
 

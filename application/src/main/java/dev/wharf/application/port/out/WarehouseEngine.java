@@ -3,10 +3,11 @@ package dev.wharf.application.port.out;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
 
 /**
- * A real database engine that holds warehouses (embedded H2, PostgreSQL, duckgres). Wharf owns the warehouse state;
+ * A real database engine that holds warehouses (PostgreSQL, embedded or the operator's, and duckgres). Wharf owns the warehouse state;
  * the engine only does the work. Every operation is idempotent, so a worker that dies half-way and runs it again
  * finishes it without an error and without leftovers.
  *
@@ -14,7 +15,7 @@ import java.time.Duration;
  * UNREACHABLE or TIMEOUT) and has changed nothing it would not change again on a retry.
  */
 public interface WarehouseEngine {
-    /** The engine's name in configuration and health checks: h2, postgres, duckgres. */
+    /** The engine's name in configuration and health checks: postgres, duckgres. */
     String name();
 
     /** The login a warehouse of this name gets on this engine. */
@@ -22,9 +23,11 @@ public interface WarehouseEngine {
 
     /**
      * Creates the database and its login, or carries on creating them. The login has no password anyone knows until
-     * {@link #setPassword}: the first one comes from a reset once the warehouse is ready.
+     * {@link #setPassword}: the first one comes from a reset once the warehouse is ready. Engines that can label what
+     * they create mark it with {@code tag}, and never adopt a database or login of that name that does not carry it:
+     * the provision then fails with a message saying so.
      */
-    EngineProgress provision(DatabaseName database);
+    EngineProgress provision(DatabaseName database, WarehouseTag tag);
 
     /**
      * Puts a new password in force for the warehouse's login before returning, and returns it: the old password is
@@ -37,8 +40,11 @@ public interface WarehouseEngine {
     /** The most {@link #setPassword} can take under this engine's own timeouts: a password reset's lease outlasts it. */
     Duration longestPasswordCall();
 
-    /** Removes the database, its login and its files, or carries on removing them. */
-    EngineProgress deprovision(DatabaseName database);
+    /**
+     * Removes the database, its login and its files, or carries on removing them. Objects of that name marked for
+     * another warehouse are left alone (and the deprovision is done): they are not this warehouse's to remove.
+     */
+    EngineProgress deprovision(DatabaseName database, WarehouseTag tag);
 
     /** Where a user connects to the warehouse; never a password. */
     WarehouseConnection connection(DatabaseName database);

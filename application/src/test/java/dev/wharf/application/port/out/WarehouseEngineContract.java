@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,11 @@ public abstract class WarehouseEngineContract {
         }
     }
 
+    /** The tag of the warehouse the test makes under {@code name}. */
+    protected static WarehouseTag tag(DatabaseName name) {
+        return new WarehouseTag("contract test warehouse " + name);
+    }
+
     private String login(DatabaseName database) {
         return engine().loginFor(database).value();
     }
@@ -58,7 +64,7 @@ public abstract class WarehouseEngineContract {
     void provisionReachesDoneAndNobodyKnowsThePasswordYet() {
         DatabaseName name = uniqueName("provisioned");
 
-        untilDone(() -> engine().provision(name));
+        untilDone(() -> engine().provision(name, tag(name)));
 
         assertThat(canLogIn(name, login(name), "")).isFalse();
         assertThat(engine().connection(name).database()).isEqualTo(name.value());
@@ -68,7 +74,7 @@ public abstract class WarehouseEngineContract {
     @Test
     void aResetPasswordWorksAndTheOldOneIsRefused() {
         DatabaseName name = uniqueName("reset");
-        untilDone(() -> engine().provision(name));
+        untilDone(() -> engine().provision(name, tag(name)));
         Password first = passwords.generate();
         Password second = passwords.generate();
 
@@ -86,8 +92,8 @@ public abstract class WarehouseEngineContract {
     void aSecondWarehousesLoginCannotReachTheFirstWarehouse() {
         DatabaseName first = uniqueName("first");
         DatabaseName second = uniqueName("second");
-        untilDone(() -> engine().provision(first));
-        untilDone(() -> engine().provision(second));
+        untilDone(() -> engine().provision(first, tag(first)));
+        untilDone(() -> engine().provision(second, tag(second)));
         Password secondPassword = passwords.generate();
         engine().setPassword(second, secondPassword);
 
@@ -98,14 +104,14 @@ public abstract class WarehouseEngineContract {
     @Test
     void deprovisionRemovesWhatProvisionMade() {
         DatabaseName name = uniqueName("removed");
-        untilDone(() -> engine().provision(name));
+        untilDone(() -> engine().provision(name, tag(name)));
         Password password = passwords.generate();
         engine().setPassword(name, password);
 
-        untilDone(() -> engine().deprovision(name));
+        untilDone(() -> engine().deprovision(name, tag(name)));
 
         assertThat(canLogIn(name, login(name), password.reveal())).isFalse();
-        untilDone(() -> engine().provision(name));
+        untilDone(() -> engine().provision(name, tag(name)));
         assertThat(canLogIn(name, login(name), password.reveal()))
                 .as("a warehouse provisioned again under the name is new")
                 .isFalse();
@@ -114,15 +120,15 @@ public abstract class WarehouseEngineContract {
     @Test
     void everyStepRunAgainAfterAnInterruptionSucceeds() {
         DatabaseName name = uniqueName("again");
-        untilDone(() -> engine().provision(name));
-        untilDone(() -> engine().provision(name));
+        untilDone(() -> engine().provision(name, tag(name)));
+        untilDone(() -> engine().provision(name, tag(name)));
         Password password = passwords.generate();
         engine().setPassword(name, password);
         engine().setPassword(name, password);
         assertThat(canLogIn(name, login(name), password.reveal())).isTrue();
 
-        untilDone(() -> engine().deprovision(name));
-        untilDone(() -> engine().deprovision(name));
-        untilDone(() -> engine().deprovision(uniqueName("never-made")));
+        untilDone(() -> engine().deprovision(name, tag(name)));
+        untilDone(() -> engine().deprovision(name, tag(name)));
+        untilDone(() -> engine().deprovision(uniqueName("never-made"), tag(uniqueName("never-made"))));
     }
 }

@@ -29,9 +29,10 @@ public record WarehouseStatusResponse(
             @JsonProperty("port") int port,
             @JsonProperty("database") String database,
             @JsonProperty("username") String username,
-            @JsonProperty("jdbc_url") String jdbcUrl) {
+            @JsonProperty("jdbc_url") String jdbcUrl,
+            @JsonProperty("sslmode") String sslMode) {
         static Connection of(WarehouseConnection c) {
-            return new Connection(c.host(), c.port(), c.database(), c.username(), c.jdbcUrl());
+            return new Connection(c.host(), c.port(), c.database(), c.username(), c.jdbcUrl(), c.sslMode());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +36,9 @@ import java.time.Duration;
  * and 400 become not found, conflict and rule violation with duckgres' message; any other refusal is unreachable.
  */
 public final class DuckgresWarehouseEngine implements WarehouseEngine {
+    /** duckgres cannot be asked whether it serves TLS: clients use it when offered, as libpq does by default. */
+    static final String SSL_MODE = "prefer";
+
     private static final DatabaseName HEALTH_PROBE = new DatabaseName("wharf-health-probe");
     static final String ROOT = "root";
     private static final int MIN_GENERATED_LENGTH = 32;
@@ -70,7 +74,7 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
         Answer status = status(database);
         if (status.status() == 404) {
             return requestProvisioning(database);
@@ -107,7 +111,7 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress deprovision(DatabaseName database) {
+    public EngineProgress deprovision(DatabaseName database, WarehouseTag tag) {
         Answer status = status(database);
         if (status.status() == 404) {
             return EngineProgress.done();
@@ -135,8 +139,8 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
         String name = ready ? reported.path("database").asText(database.value()) : database.value();
         String user = ready ? reported.path("username").asText(ROOT) : ROOT;
         String urlHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        String url = "jdbc:postgresql://" + urlHost + ":" + settings.publicPort() + "/" + name;
-        return new WarehouseConnection(host, settings.publicPort(), name, user, url);
+        String url = "jdbc:postgresql://" + urlHost + ":" + settings.publicPort() + "/" + name + "?sslmode=" + SSL_MODE;
+        return new WarehouseConnection(host, settings.publicPort(), name, user, url, SSL_MODE);
     }
 
     /** Whether duckgres would accept {@code database} as a new warehouse's name (no org uses it). */

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  * @param loginGroup a group role every warehouse login joins (created NOLOGIN when missing), or null: the operator's
  *     pg_hba.conf can then require passwords for the group ({@code host all +group 0.0.0.0/0 scram-sha-256}), which
  *     a server that trusts local logins would not otherwise check
+ * @param sslMode the libpq {@code sslmode} users are told to connect with: {@code require} when the server serves TLS
+ *     to everyone (the embedded server does), {@code verify-full} when its certificate is signed for the public host,
+ *     {@code prefer} (the default) when Wharf cannot tell, {@code disable} when it has no TLS
+ * @param limits what each warehouse login may use of the server
  */
 public record PostgresEngineSettings(
         String adminJdbcUrl,
@@ -31,9 +35,12 @@ public record PostgresEngineSettings(
         Duration connectTimeout,
         Duration statementTimeout,
         String rolePrefix,
-        String loginGroup) {
+        String loginGroup,
+        String sslMode,
+        LoginLimits limits) {
     public static final String DEFAULT_ROLE_PREFIX = "wh_";
     private static final Pattern PREFIX = Pattern.compile("^[a-z][a-z0-9_]{0,29}$");
+    private static final Pattern SSL_MODE = Pattern.compile("^(disable|allow|prefer|require|verify-ca|verify-full)$");
     private static final Pattern GROUP = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
 
     public PostgresEngineSettings {
@@ -54,6 +61,12 @@ public record PostgresEngineSettings(
             throw new IllegalArgumentException("loginGroup must be a lower-case letter followed by at most 62"
                     + " lower-case letters, digits or underscores, was '" + loginGroup + "'");
         }
+        sslMode = sslMode == null || sslMode.isBlank() ? "prefer" : sslMode;
+        if (!SSL_MODE.matcher(sslMode).matches()) {
+            throw new IllegalArgumentException("sslMode must be one of disable, allow, prefer, require, verify-ca or"
+                    + " verify-full, was '" + sslMode + "'");
+        }
+        limits = limits == null ? LoginLimits.NONE : limits;
         if (!PREFIX.matcher(rolePrefix).matches()) {
             throw new IllegalArgumentException("rolePrefix must be a lower-case letter followed by at most 29"
                     + " lower-case letters, digits or underscores, was '" + rolePrefix + "'");
@@ -79,6 +92,6 @@ public record PostgresEngineSettings(
                 + ", adminPassword=" + (adminPassword.isEmpty() ? "(empty)" : "(redacted)") + ", publicHost="
                 + publicHost + ", publicPort=" + publicPort + ", connectTimeout=" + connectTimeout
                 + ", statementTimeout=" + statementTimeout + ", rolePrefix=" + rolePrefix + ", loginGroup=" + loginGroup
-                + "]";
+                + ", sslMode=" + sslMode + ", limits=" + limits + "]";
     }
 }

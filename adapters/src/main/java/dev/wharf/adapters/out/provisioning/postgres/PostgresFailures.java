@@ -15,6 +15,7 @@ import java.sql.SQLException;
 final class PostgresFailures {
     static final String QUERY_CANCELED = "57014";
     static final String UNDEFINED_OBJECT = "42704";
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
     static final String DUPLICATE_OBJECT = "42710";
     static final String DUPLICATE_DATABASE = "42P04";
     static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";

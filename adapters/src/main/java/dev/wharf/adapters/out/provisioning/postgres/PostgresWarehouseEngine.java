@@ -10,6 +10,7 @@ import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,32 +72,40 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
         String role = loginFor(database).value();
         try (Connection c = admin()) {
-            Optional<String> owner = ownerOf(c, database);
-            if (owner.isPresent() && !owner.get().equals(role)) {
+            Optional<String> roleTag = tagOfRole(c, role);
+            if (roleTag.isPresent() && !roleTag.get().equals(tag.value())) {
+                return loginNotOurs(database, role);
+            }
+            Optional<DatabaseFacts> existing = DatabaseFacts.read(c, database);
+            if (existing.isPresent() && !existing.get().madeFor(tag, role)) {
                 return notOurs(database);
             }
-            if (roleExists(c, role)) {
-                becomeMemberOf(c, role);
-                execute(c, "ALTER ROLE " + Sql.identifier(role) + " LOGIN");
-            } else {
-                executeIgnoring(
-                        c,
-                        "CREATE ROLE " + Sql.identifier(role) + " LOGIN PASSWORD NULL",
-                        PostgresFailures.DUPLICATE_OBJECT);
-                becomeMemberOf(c, role);
+            if (roleTag.isEmpty() && !createRole(c, role, tag)) {
+                return loginNotOurs(database, role);
             }
-            if (owner.isEmpty()) {
+            becomeMemberOf(c, role);
+            execute(c, "ALTER ROLE " + Sql.identifier(role) + " LOGIN");
+            EngineProgress limited = applyLimits(c, role);
+            if (limited != null) {
+                return limited;
+            }
+            if (existing.isEmpty()) {
                 executeIgnoring(
                         c,
                         "CREATE DATABASE " + Sql.identifier(database.value()) + " OWNER " + Sql.identifier(role),
                         PostgresFailures.DUPLICATE_DATABASE);
-                owner = ownerOf(c, database);
-                if (owner.isPresent() && !owner.get().equals(role)) {
+                existing = DatabaseFacts.read(c, database);
+                if (existing.isEmpty() || !existing.get().madeFor(tag, role)) {
                     return notOurs(database);
                 }
+            }
+            if (existing.get().tag() == null) {
+                execute(
+                        c,
+                        "COMMENT ON DATABASE " + Sql.identifier(database.value()) + " IS " + Sql.literal(tag.value()));
             }
             joinLoginGroup(c, role);
             execute(c, "REVOKE CONNECT ON DATABASE " + Sql.identifier(database.value()) + " FROM PUBLIC");
@@ -105,6 +114,52 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
         } catch (SQLException e) {
             throw unavailable("provision", database, e);
         }
+    }
+
+    /**
+     * Creates the login and marks it with the warehouse's tag in one transaction, so that a crash never leaves an
+     * unmarked login of ours behind. Returns false when another worker created a login of that name first and it is
+     * not marked for this warehouse.
+     */
+    private static boolean createRole(Connection c, String role, WarehouseTag tag) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            execute(
+                    c,
+                    "CREATE ROLE " + Sql.identifier(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                            + " NOREPLICATION NOBYPASSRLS PASSWORD NULL");
+            execute(c, "COMMENT ON ROLE " + Sql.identifier(role) + " IS " + Sql.literal(tag.value()));
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            if (!PostgresFailures.DUPLICATE_OBJECT.equals(e.getSQLState())) {
+                throw e;
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return tagOfRole(c, role).filter(tag.value()::equals).isPresent();
+    }
+
+    /**
+     * Puts the configured limits on the login; a server that refuses one to the admin role fails the provision with
+     * a message naming the setting, rather than handing out a warehouse without it.
+     */
+    private EngineProgress applyLimits(Connection c, String role) throws SQLException {
+        for (LoginLimits.Statement limit : settings.limits().statements(Sql.identifier(role))) {
+            try {
+                execute(c, limit.sql());
+            } catch (SQLException e) {
+                if (PostgresFailures.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    return EngineProgress.failed("the postgres engine's admin role may not set " + limit.setting()
+                            + " on warehouse logins: grant it that right, or turn the limit off in"
+                            + " engine.postgres.limits");
+                }
+                throw e;
+            }
+        }
+        return null;
     }
 
     /** Puts the login in the configured group (creating the group once), so pg_hba.conf can demand its password. */
@@ -151,20 +206,26 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress deprovision(DatabaseName database) {
+    public EngineProgress deprovision(DatabaseName database, WarehouseTag tag) {
         String role = loginFor(database).value();
         try (Connection c = admin()) {
-            Optional<String> owner = ownerOf(c, database);
-            if (owner.isPresent() && !owner.get().equals(role)) {
-                return notOurs(database);
-            }
-            boolean login = roleExists(c, role);
+            // A login with no tag was made by a Wharf from before tags (or by hand with Wharf's prefix): removed as
+            // before. One tagged for another warehouse is that warehouse's, and stays.
+            boolean login = tagOfRole(c, role)
+                    .filter(t -> t.isEmpty() || t.equals(tag.value()))
+                    .isPresent();
+            boolean ours = DatabaseFacts.read(c, database)
+                    .filter(facts -> tag.value().equals(facts.tag())
+                            || (facts.tag() == null && login && facts.owner().equals(role)))
+                    .isPresent();
             if (login) {
                 becomeMemberOf(c, role);
                 execute(c, "ALTER ROLE " + Sql.identifier(role) + " NOLOGIN");
             }
-            endSessions(c, role, database.value());
-            execute(c, "DROP DATABASE IF EXISTS " + Sql.identifier(database.value()) + " WITH (FORCE)");
+            endSessions(c, login ? role : null, ours ? database.value() : null);
+            if (ours) {
+                execute(c, "DROP DATABASE IF EXISTS " + Sql.identifier(database.value()) + " WITH (FORCE)");
+            }
             if (login) {
                 try {
                     execute(c, "DROP ROLE IF EXISTS " + Sql.identifier(role));
@@ -188,13 +249,15 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                 settings.publicHost().contains(":") && !settings.publicHost().startsWith("[")
                         ? "[" + settings.publicHost() + "]"
                         : settings.publicHost();
-        String url = "jdbc:postgresql://" + host + ":" + settings.publicPort() + "/" + database.value();
+        String url = "jdbc:postgresql://" + host + ":" + settings.publicPort() + "/" + database.value() + "?sslmode="
+                + settings.sslMode();
         return new WarehouseConnection(
                 settings.publicHost(),
                 settings.publicPort(),
                 database.value(),
                 loginFor(database).value(),
-                url);
+                url,
+                settings.sslMode());
     }
 
     /** Healthy when the admin connection opens and answers. */
@@ -241,13 +304,18 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
         return c;
     }
 
+    private static EngineProgress loginNotOurs(DatabaseName database, String role) {
+        return EngineProgress.failed("a login named " + role + " already exists on the postgres engine and was not"
+                + " created for this warehouse, so it is left alone: choose another database name than " + database);
+    }
+
     private static NotFoundException missing(DatabaseName database) {
         return new NotFoundException("warehouse " + database + " has no login on the postgres engine");
     }
 
     private static EngineProgress notOurs(DatabaseName database) {
-        return EngineProgress.failed("database " + database + " exists on the postgres engine and belongs to another"
-                + " role: it was not made for this warehouse, so it is left alone");
+        return EngineProgress.failed("a database named " + database + " already exists on the postgres engine and was"
+                + " not created for this warehouse, so it is left alone: choose another database name");
     }
 
     private long socketTimeoutSeconds() {
@@ -258,21 +326,22 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
+    /** The tag on {@code role} ("" when it has none), or empty when there is no such role. */
+    private static Optional<String> tagOfRole(Connection c, String role) throws SQLException {
+        try (PreparedStatement find = c.prepareStatement(
+                "SELECT coalesce(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = ?")) {
+            find.setString(1, role);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     private static boolean roleExists(Connection c, String role) throws SQLException {
         try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             find.setString(1, role);
             try (ResultSet rows = find.executeQuery()) {
                 return rows.next();
-            }
-        }
-    }
-
-    private static Optional<String> ownerOf(Connection c, DatabaseName database) throws SQLException {
-        try (PreparedStatement find =
-                c.prepareStatement("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
-            find.setString(1, database.value());
-            try (ResultSet rows = find.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }

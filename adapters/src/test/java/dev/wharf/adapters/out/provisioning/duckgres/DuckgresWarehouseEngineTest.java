@@ -12,6 +12,7 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DuckgresWarehouseEngineTest {
+    private static final WarehouseTag TAG = new WarehouseTag("test warehouse");
+
     private static final String SECRET = "s3cret-internal";
     private static final DatabaseName SALES = new DatabaseName("sales-wh");
     private static final Password P1 = new Password("first-Secret-1");
@@ -45,15 +48,16 @@ class DuckgresWarehouseEngineTest {
 
     @Test
     void provisionWalksDuckgresStateMachineToDone() {
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.inProgress("Provisioning requested"));
+        assertThat(engine.provision(SALES, TAG)).isEqualTo(EngineProgress.inProgress("Provisioning requested"));
         assertThat(duckgres.state("sales-wh")).isEqualTo("pending");
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.inProgress("Waiting for provisioning to start"));
+        assertThat(engine.provision(SALES, TAG))
+                .isEqualTo(EngineProgress.inProgress("Waiting for provisioning to start"));
 
         duckgres.tick();
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.inProgress("Provisioning in progress..."));
+        assertThat(engine.provision(SALES, TAG)).isEqualTo(EngineProgress.inProgress("Provisioning in progress..."));
 
         duckgres.tick();
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(SALES, TAG)).isEqualTo(EngineProgress.done());
         assertThat(engine.loginFor(SALES).value()).isEqualTo("root");
     }
 
@@ -68,10 +72,10 @@ class DuckgresWarehouseEngineTest {
 
     @Test
     void theInternalSecretIsSentAndAWrongOneIsAGatewayError() {
-        assertThat(engine.provision(SALES).outcome()).isEqualTo(EngineProgress.Outcome.IN_PROGRESS);
+        assertThat(engine.provision(SALES, TAG).outcome()).isEqualTo(EngineProgress.Outcome.IN_PROGRESS);
 
         DuckgresWarehouseEngine withoutSecret = engine(duckgres.baseUrl(), null, Duration.ofSeconds(5));
-        assertThatThrownBy(() -> withoutSecret.provision(SALES))
+        assertThatThrownBy(() -> withoutSecret.provision(SALES, TAG))
                 .isInstanceOfSatisfying(
                         BackendUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
@@ -84,7 +88,7 @@ class DuckgresWarehouseEngineTest {
         duckgres.slow(Duration.ofSeconds(3));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> impatient.provision(SALES))
+        assertThatThrownBy(() -> impatient.provision(SALES, TAG))
                 .isInstanceOfSatisfying(
                         BackendUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
@@ -95,7 +99,7 @@ class DuckgresWarehouseEngineTest {
     void aStoppedDuckgresIsUnreachable() {
         duckgres.close();
 
-        assertThatThrownBy(() -> engine.deprovision(SALES))
+        assertThatThrownBy(() -> engine.deprovision(SALES, TAG))
                 .isInstanceOfSatisfying(
                         BackendUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
@@ -106,7 +110,7 @@ class DuckgresWarehouseEngineTest {
         DuckgresWarehouseEngine nowhere =
                 engine(URI.create("http://duckgres.invalid:8080"), SECRET, Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> nowhere.provision(SALES))
+        assertThatThrownBy(() -> nowhere.provision(SALES, TAG))
                 .isInstanceOfSatisfying(
                         BackendUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
@@ -118,7 +122,7 @@ class DuckgresWarehouseEngineTest {
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage(FakeDuckgres.NOT_FOUND);
 
-        engine.provision(SALES);
+        engine.provision(SALES, TAG);
         assertThatThrownBy(() -> engine.setPassword(SALES, P1))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage(FakeDuckgres.NOT_READY);
@@ -132,7 +136,7 @@ class DuckgresWarehouseEngineTest {
                 Duration.ofSeconds(2),
                 null,
                 5432));
-        assertThatThrownBy(() -> other.provision(SALES))
+        assertThatThrownBy(() -> other.provision(SALES, TAG))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("database name sales-wh is already in use");
     }
@@ -140,12 +144,12 @@ class DuckgresWarehouseEngineTest {
     @Test
     void aBadRequestIsARuleViolationAndAServerErrorAGatewayErrorWithTheBodyCut() {
         duckgres.answerNextWith(400, "bad name");
-        assertThatThrownBy(() -> engine.provision(SALES))
+        assertThatThrownBy(() -> engine.provision(SALES, TAG))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("bad name");
 
         duckgres.answerNextWith(500, "x".repeat(2000));
-        assertThatThrownBy(() -> engine.provision(SALES))
+        assertThatThrownBy(() -> engine.provision(SALES, TAG))
                 .isInstanceOfSatisfying(
                         BackendUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
@@ -156,26 +160,27 @@ class DuckgresWarehouseEngineTest {
     @Test
     void aFailedProvisioningIsFailedWithDuckgresMessage() {
         duckgres.failProvisioning("quota exceeded");
-        engine.provision(SALES);
+        engine.provision(SALES, TAG);
         duckgres.tick();
         duckgres.tick();
 
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.failed("Crossplane error: quota exceeded"));
+        assertThat(engine.provision(SALES, TAG)).isEqualTo(EngineProgress.failed("Crossplane error: quota exceeded"));
     }
 
     @Test
     void deprovisionWaitsForPendingThenDeletesAndIsIdempotent() {
-        engine.provision(SALES);
-        assertThat(engine.deprovision(SALES)).isEqualTo(EngineProgress.inProgress("waiting for provisioning to start"));
+        engine.provision(SALES, TAG);
+        assertThat(engine.deprovision(SALES, TAG))
+                .isEqualTo(EngineProgress.inProgress("waiting for provisioning to start"));
 
         duckgres.tick();
-        assertThat(engine.deprovision(SALES)).isEqualTo(EngineProgress.inProgress("Deprovisioning requested"));
-        assertThat(engine.deprovision(SALES)).isEqualTo(EngineProgress.inProgress("Deprovisioning..."));
+        assertThat(engine.deprovision(SALES, TAG)).isEqualTo(EngineProgress.inProgress("Deprovisioning requested"));
+        assertThat(engine.deprovision(SALES, TAG)).isEqualTo(EngineProgress.inProgress("Deprovisioning..."));
         duckgres.tick();
-        assertThat(engine.deprovision(SALES)).isEqualTo(EngineProgress.done());
-        assertThat(engine.deprovision(new DatabaseName("never-made"))).isEqualTo(EngineProgress.done());
+        assertThat(engine.deprovision(SALES, TAG)).isEqualTo(EngineProgress.done());
+        assertThat(engine.deprovision(new DatabaseName("never-made"), TAG)).isEqualTo(EngineProgress.done());
 
-        assertThat(engine.provision(SALES)).isEqualTo(EngineProgress.inProgress("Provisioning requested"));
+        assertThat(engine.provision(SALES, TAG)).isEqualTo(EngineProgress.inProgress("Provisioning requested"));
     }
 
     @Test
@@ -202,7 +207,7 @@ class DuckgresWarehouseEngineTest {
     void theClientKeepsNoPasswordAndNoErrorShowsIt() throws Exception {
         assertThatThrownBy(() -> engine.setPassword(SALES, P1))
                 .satisfies(e -> assertThat(messages(e)).doesNotContain(P1.reveal()));
-        engine.provision(SALES);
+        engine.provision(SALES, TAG);
         assertThatThrownBy(() -> engine.setPassword(SALES, P1))
                 .satisfies(e -> assertThat(messages(e)).doesNotContain(P1.reveal()));
         duckgres.tick();
@@ -223,7 +228,8 @@ class DuckgresWarehouseEngineTest {
                         5432,
                         "sales-wh",
                         "root",
-                        "jdbc:postgresql://sales-wh.dw.test:5432/sales-wh"));
+                        "jdbc:postgresql://sales-wh.dw.test:5432/sales-wh?sslmode=prefer",
+                        "prefer"));
 
         ready(SALES);
         DuckgresWarehouseEngine noSuffix = engine(duckgres.baseUrl(), SECRET, Duration.ofSeconds(5), null);
@@ -234,7 +240,7 @@ class DuckgresWarehouseEngineTest {
     @Test
     void theNameCheckAsksDuckgres() {
         assertThat(engine.isNameAvailable(SALES)).isTrue();
-        engine.provision(SALES);
+        engine.provision(SALES, TAG);
         assertThat(engine.isNameAvailable(SALES)).isFalse();
     }
 
@@ -249,10 +255,10 @@ class DuckgresWarehouseEngineTest {
     }
 
     private void ready(DatabaseName database) {
-        engine.provision(database);
+        engine.provision(database, TAG);
         duckgres.tick();
         duckgres.tick();
-        assertThat(engine.provision(database)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(database, TAG)).isEqualTo(EngineProgress.done());
     }
 
     private static DuckgresWarehouseEngine engine(URI baseUrl, String secret, Duration requestTimeout) {

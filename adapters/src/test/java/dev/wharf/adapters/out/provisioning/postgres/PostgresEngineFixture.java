@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
 import java.sql.Connection;
@@ -62,7 +63,9 @@ final class PostgresEngineFixture implements AutoCloseable {
                 Duration.ofSeconds(2),
                 statementTimeout,
                 PostgresEngineSettings.DEFAULT_ROLE_PREFIX,
-                SCRAM_GROUP);
+                SCRAM_GROUP,
+                "prefer",
+                LoginLimits.DEFAULTS);
     }
 
     /** The engine, recording every warehouse it is asked to provision so that {@link #close()} removes it. */
@@ -79,9 +82,9 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public EngineProgress provision(DatabaseName database) {
+            public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
                 track(database);
-                return engine.provision(database);
+                return engine.provision(database, tag);
             }
 
             @Override
@@ -95,8 +98,8 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public EngineProgress deprovision(DatabaseName database) {
-                return engine.deprovision(database);
+            public EngineProgress deprovision(DatabaseName database, WarehouseTag tag) {
+                return engine.deprovision(database, tag);
             }
 
             @Override
@@ -176,7 +179,7 @@ final class PostgresEngineFixture implements AutoCloseable {
     private boolean probePasswords() {
         DatabaseName probe = new DatabaseName("password-probe-" + Long.toHexString(System.nanoTime()));
         track(probe);
-        engine.provision(probe);
+        engine.provision(probe, new WarehouseTag("password probe"));
         return !canLogIn(probe, engine.loginFor(probe).value(), "not-the-password");
     }
 

@@ -11,6 +11,7 @@ import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PostgresWarehouseEngineTest {
+    private static final WarehouseTag TAG = new WarehouseTag("test warehouse");
+
     private final SecureRandomPasswordGenerator passwords = new SecureRandomPasswordGenerator();
     private PostgresEngineFixture fixture;
     private PostgresWarehouseEngine engine;
@@ -42,7 +45,7 @@ class PostgresWarehouseEngineTest {
 
     private DatabaseName provisioned(String prefix) {
         DatabaseName name = unique(prefix);
-        assertThat(engine.provision(name)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(name, TAG)).isEqualTo(EngineProgress.done());
         return name;
     }
 
@@ -109,8 +112,8 @@ class PostgresWarehouseEngineTest {
         DatabaseName name = new DatabaseName("grouped-" + Long.toHexString(System.nanoTime()));
         fixture.track(name);
 
-        engine.provision(name);
-        engine.provision(name);
+        engine.provision(name, TAG);
+        engine.provision(name, TAG);
 
         assertThat(fixture.adminQuery("SELECT count(*) FROM pg_auth_members m"
                         + " JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member"
@@ -137,7 +140,7 @@ class PostgresWarehouseEngineTest {
         long start = System.nanoTime();
 
         BackendUnavailableException e = catchThrowableOfType(
-                BackendUnavailableException.class, () -> refused.provision(new DatabaseName("unreachable")));
+                BackendUnavailableException.class, () -> refused.provision(new DatabaseName("unreachable"), TAG));
 
         assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -164,7 +167,7 @@ class PostgresWarehouseEngineTest {
             long start = System.nanoTime();
 
             BackendUnavailableException e = catchThrowableOfType(
-                    BackendUnavailableException.class, () -> stuck.provision(new DatabaseName("silent")));
+                    BackendUnavailableException.class, () -> stuck.provision(new DatabaseName("silent"), TAG));
 
             assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -184,12 +187,12 @@ class PostgresWarehouseEngineTest {
             }
 
             BackendUnavailableException e =
-                    catchThrowableOfType(BackendUnavailableException.class, () -> impatient.provision(name));
+                    catchThrowableOfType(BackendUnavailableException.class, () -> impatient.provision(name, TAG));
 
             assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
             other.rollback();
         }
-        assertThat(engine.provision(name)).as("a retry finishes").isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(name, TAG)).as("a retry finishes").isEqualTo(EngineProgress.done());
     }
 
     @Test
@@ -200,15 +203,15 @@ class PostgresWarehouseEngineTest {
         fixture.track(longest);
         fixture.track(longPlain);
 
-        assertThat(engine.provision(longest)).isEqualTo(EngineProgress.done());
-        assertThat(engine.provision(longPlain)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(longest, TAG)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(longPlain, TAG)).isEqualTo(EngineProgress.done());
         engine.setPassword(longest, passwords.generate());
 
         assertThat(role(longest)).hasSize(63).isNotEqualTo(role(longPlain));
         assertThat(fixture.adminQuery(
                         "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + longest.value() + "'"))
                 .isEqualTo(role(longest));
-        assertThat(engine.deprovision(longest)).isEqualTo(EngineProgress.done());
+        assertThat(engine.deprovision(longest, TAG)).isEqualTo(EngineProgress.done());
         assertThat(fixture.adminQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + role(longest) + "'"))
                 .isEqualTo("0");
     }
@@ -217,8 +220,9 @@ class PostgresWarehouseEngineTest {
     void aProvisionInterruptedAfterTheRoleIsFinished() {
         DatabaseName name = unique("interrupted");
         fixture.adminExecute("CREATE ROLE " + Sql.identifier(role(name)) + " NOLOGIN");
+        fixture.adminExecute("COMMENT ON ROLE " + Sql.identifier(role(name)) + " IS " + Sql.literal(TAG.value()));
 
-        assertThat(engine.provision(name)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(name, TAG)).isEqualTo(EngineProgress.done());
 
         assertThat(fixture.adminQuery(
                         "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + name.value() + "'"))
@@ -228,11 +232,77 @@ class PostgresWarehouseEngineTest {
     }
 
     @Test
+    void aProvisionInterruptedBetweenTheDatabaseAndItsTagIsFinished() {
+        DatabaseName name = unique("untagged");
+        fixture.adminExecute("CREATE ROLE " + Sql.identifier(role(name)) + " NOLOGIN");
+        fixture.adminExecute("COMMENT ON ROLE " + Sql.identifier(role(name)) + " IS " + Sql.literal(TAG.value()));
+        fixture.adminExecute(
+                "CREATE DATABASE " + Sql.identifier(name.value()) + " OWNER " + Sql.identifier(role(name)));
+
+        assertThat(engine.provision(name, TAG)).isEqualTo(EngineProgress.done());
+
+        assertThat(fixture.adminQuery("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '"
+                        + name.value() + "'"))
+                .isEqualTo(TAG.value());
+    }
+
+    @Test
+    void leftoversOfAnotherWarehouseUnderTheSameNameAreNeverAdopted() {
+        DatabaseName name = unique("leftover");
+        WarehouseTag earlier = new WarehouseTag("wharf warehouse of project 7 created 2026-01-01T00:00:00Z");
+        assertThat(engine.provision(name, earlier)).isEqualTo(EngineProgress.done());
+        Password earlierPassword = passwords.generate();
+        engine.setPassword(name, earlierPassword);
+        fixture.adminExecute(
+                "ALTER ROLE " + Sql.identifier(role(name)) + " RENAME TO " + Sql.identifier(role(name) + "_moved"));
+
+        EngineProgress database = engine.provision(name, TAG);
+        assertThat(database.outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(database.message()).contains("a database named " + name + " already exists");
+        assertThat(engine.deprovision(name, TAG)).isEqualTo(EngineProgress.done());
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name.value() + "'"))
+                .as("another warehouse's database outlives this warehouse's deprovision")
+                .isEqualTo("1");
+
+        fixture.adminExecute(
+                "ALTER ROLE " + Sql.identifier(role(name) + "_moved") + " RENAME TO " + Sql.identifier(role(name)));
+        fixture.adminExecute("ALTER DATABASE " + Sql.identifier(name.value()) + " RENAME TO "
+                + Sql.identifier(name.value() + "-moved"));
+        EngineProgress login = engine.provision(name, TAG);
+        assertThat(login.outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(login.message()).contains("a login named " + role(name) + " already exists");
+        assertThat(fixture.canLogIn(new DatabaseName(name.value() + "-moved"), role(name), earlierPassword.reveal()))
+                .as("the earlier warehouse's login is untouched")
+                .isTrue();
+        fixture.adminExecute("DROP DATABASE " + Sql.identifier(name.value() + "-moved") + " WITH (FORCE)");
+    }
+
+    @Test
+    void aLoginMadeByHandIsNeverAdopted() {
+        DatabaseName name = unique("byhand");
+        fixture.track(name);
+        fixture.adminExecute("CREATE ROLE " + Sql.identifier(role(name)) + " LOGIN PASSWORD 'chosen-by-hand'");
+
+        EngineProgress progress = engine.provision(name, TAG);
+
+        assertThat(progress.outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(progress.message()).contains("was not created for this warehouse");
+        assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name.value() + "'"))
+                .isEqualTo("0");
+    }
+
+    @Test
     void aDatabaseThatWasNotMadeForTheWarehouseIsLeftAlone() {
         DatabaseName existing = new DatabaseName("postgres");
 
-        assertThat(engine.provision(existing).outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
-        assertThat(engine.deprovision(existing).outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        EngineProgress provision = engine.provision(existing, TAG);
+        assertThat(provision.outcome()).isEqualTo(EngineProgress.Outcome.FAILED);
+        assertThat(provision.message())
+                .contains("a database named postgres already exists")
+                .contains("not created for this warehouse");
+        assertThat(engine.deprovision(existing, TAG))
+                .as("deprovision completes, and leaves what is not this warehouse's")
+                .isEqualTo(EngineProgress.done());
         assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = 'postgres'"))
                 .isEqualTo("1");
         assertThat(fixture.adminQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + role(existing) + "'"))
@@ -243,7 +313,7 @@ class PostgresWarehouseEngineTest {
     @Test
     void thePasswordNeverAppearsInAnError() {
         DatabaseName name = provisioned("dropped");
-        assertThat(engine.deprovision(name)).isEqualTo(EngineProgress.done());
+        assertThat(engine.deprovision(name, TAG)).isEqualTo(EngineProgress.done());
         Password password = passwords.generate();
 
         Throwable missing = catchThrowableOfType(NotFoundException.class, () -> engine.setPassword(name, password));
@@ -279,14 +349,16 @@ class PostgresWarehouseEngineTest {
                     s.connectTimeout(),
                     s.statementTimeout(),
                     s.rolePrefix(),
-                    s.loginGroup()));
+                    s.loginGroup(),
+                    s.sslMode(),
+                    withoutTempFileLimit(s.limits())));
             DatabaseName name = unique("limited");
             Password password = passwords.generate();
 
-            assertThat(limited.provision(name)).isEqualTo(EngineProgress.done());
+            assertThat(limited.provision(name, TAG)).isEqualTo(EngineProgress.done());
             limited.setPassword(name, password);
             assertThat(fixture.canLogIn(name, role(name), password.reveal())).isTrue();
-            assertThat(limited.deprovision(name)).isEqualTo(EngineProgress.done());
+            assertThat(limited.deprovision(name, TAG)).isEqualTo(EngineProgress.done());
             assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name.value() + "'"))
                     .isEqualTo("0");
         } finally {
@@ -312,6 +384,17 @@ class PostgresWarehouseEngineTest {
                 s.connectTimeout(),
                 s.statementTimeout(),
                 s.rolePrefix(),
-                s.loginGroup());
+                s.loginGroup(),
+                s.sslMode(),
+                s.limits());
+    }
+
+    static LoginLimits withoutTempFileLimit(LoginLimits limits) {
+        return new LoginLimits(
+                limits.connectionLimit(),
+                limits.statementTimeout(),
+                limits.idleInTransactionTimeout(),
+                limits.workMemKilobytes(),
+                null);
     }
 }

@@ -1,0 +1,459 @@
+package dev.wharf.adapters.out.provisioning.postgres.embedded;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wharf's own PostgreSQL server for the warehouses, in a process of its own, started and stopped with Wharf.
+ *
+ * <p>Under its directory: {@code binaries-…/} (unpacked once, see {@link PostgresBinaries}), {@code data/} (the
+ * cluster, made by {@code initdb} on the first start with SCRAM-SHA-256 for every login and no {@code trust} rule),
+ * {@code run/} (its Unix socket), {@code pg_hba.conf} (written at every start), {@code server.crt} and
+ * {@code server.key} (TLS, see {@link ServerCertificate}), {@code admin.password} (the password of the cluster's
+ * superuser {@value #ADMIN}, mode 600, read by Wharf only), {@code postgres.log} (the server's own log) and
+ * {@code lock} (held while a Wharf runs the server).
+ *
+ * <p>The server never outlives Wharf: a stop asks for a fast shutdown (SIGINT) and waits; if Wharf dies, the kernel
+ * sends the server SIGINT (see {@link ServerUser}); and a start that finds a server left running from a Wharf that
+ * was killed (its {@code postmaster.pid}, with no Wharf holding the lock) stops it first. A second Wharf on the same
+ * directory finds the lock taken and stops with a message.
+ */
+public final class EmbeddedPostgres {
+    /** The cluster's superuser, which Wharf's PostgreSQL engine administers warehouses as. */
+    public static final String ADMIN = "wharf_admin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final long STOP_WAIT_SECONDS = 30;
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+
+    private final EmbeddedPostgresSettings settings;
+    private final Path home;
+    private final Path data;
+    private final Path run;
+    private volatile Process process;
+    private CompletableFuture<Void> background;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private ServerUser user;
+    private final Object passwordLock = new Object();
+    private String adminPassword;
+
+    public EmbeddedPostgres(EmbeddedPostgresSettings settings) {
+        this.settings = settings;
+        this.home = settings.directory();
+        this.data = home.resolve("data");
+        this.run = home.resolve("run");
+    }
+
+    /**
+     * Starts the server on a thread of its own and returns at once: the caller goes on with its own start and then
+     * waits in {@link #start()}, which rethrows what went wrong. A first start (unpacking, initdb) thus overlaps the
+     * rest of Wharf's.
+     */
+    public synchronized void startInBackground() {
+        if (background == null) {
+            CompletableFuture<Void> starting = new CompletableFuture<>();
+            background = starting;
+            Thread starter = new Thread(
+                    () -> {
+                        try {
+                            start();
+                            starting.complete(null);
+                        } catch (RuntimeException e) {
+                            starting.completeExceptionally(e);
+                        }
+                    },
+                    "embedded-postgres-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+    }
+
+    /** Starts the server (making the cluster on the first start) and returns once it accepts connections. */
+    public void start() {
+        CompletableFuture<Void> starting;
+        synchronized (this) {
+            starting = background;
+        }
+        if (starting != null && Thread.currentThread().getName().equals("embedded-postgres-start")) {
+            startNow();
+            return;
+        }
+        if (starting != null) {
+            try {
+                starting.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            if (isRunning()) {
+                return;
+            }
+        }
+        startNow();
+    }
+
+    private synchronized void startNow() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        user = ServerUser.resolve(settings.runAs());
+        prepareHome();
+        takeLock();
+        try {
+            CompletableFuture<Void> tls = CompletableFuture.runAsync(() -> ServerCertificate.ensure(
+                    certificate(), home.resolve("server.key"), settings.certificateHosts(), user));
+            Path bin = PostgresBinaries.locate(settings.binDir(), home);
+            if (user.switched() && !user.canEnter(bin)) {
+                throw unreachable(bin);
+            }
+            long located = System.nanoTime();
+            StaleServer.stop(data);
+            String password = adminPassword();
+            boolean made = Cluster.initIfNeeded(bin, home, data, user, password);
+            long initialized = System.nanoTime();
+            awaitCertificate(tls);
+            ServerConfig.writeHba(home.resolve("pg_hba.conf"), settings.bindHost());
+            prepareRunDirectory();
+            rotateLog();
+            long prepared = System.nanoTime();
+            process = spawn(user.command(command(bin)));
+            awaitReady();
+            LOG.info(
+                    "PostgreSQL server ready on {}:{} as {} in {} ms (binaries {} ms, {} {} ms, then TLS and files"
+                            + " {} ms, start {} ms)",
+                    settings.bindHost(),
+                    settings.port(),
+                    user.name(),
+                    millis(System.nanoTime() - started),
+                    millis(located - started),
+                    made ? "initdb" : "cluster check",
+                    millis(initialized - located),
+                    millis(prepared - initialized),
+                    millis(System.nanoTime() - prepared));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
+    }
+
+    /**
+     * The {@code bin} directory of the PostgreSQL programs inside Wharf, unpacked under {@code home} if they are not
+     * yet: for servers that share one unpacked copy through {@link EmbeddedPostgresSettings#binDir()}.
+     */
+    public static Path binaries(Path home) {
+        return PostgresBinaries.locate(null, home);
+    }
+
+    private static void awaitCertificate(CompletableFuture<Void> tls) {
+        try {
+            tls.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the server with a fast shutdown (open sessions are ended) and releases the directory. */
+    public synchronized void stop() {
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            signal(running.pid(), "INT");
+            if (!waitFor(running, STOP_WAIT_SECONDS)) {
+                signal(running.pid(), "QUIT");
+                if (!waitFor(running, 10)) {
+                    running.destroyForcibly();
+                }
+            }
+        }
+        process = null;
+        background = null;
+        releaseLock();
+    }
+
+    public boolean isRunning() {
+        Process running = process;
+        return running != null && running.isAlive();
+    }
+
+    /**
+     * The admin connection's URL: over the loopback without TLS (nothing to protect it from there, and a JVM's first
+     * TLS handshake costs a good part of a second); to a server bound to one other address, over TLS.
+     */
+    public String adminJdbcUrl() {
+        String host = adminHost();
+        String ssl = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost") ? "disable" : "require";
+        return "jdbc:postgresql://" + urlHost(host) + ":" + settings.port() + "/postgres?sslmode=" + ssl;
+    }
+
+    /** The password of {@value #ADMIN}, from the owner-only file the first start wrote; never logged. */
+    public String adminPassword() {
+        synchronized (passwordLock) {
+            if (adminPassword == null) {
+                adminPassword = AdminPassword.readOrCreate(home.resolve("admin.password"), data);
+            }
+            return adminPassword;
+        }
+    }
+
+    /** The server's TLS certificate, for clients that verify it ({@code sslrootcert}). */
+    public Path certificate() {
+        return home.resolve("server.crt");
+    }
+
+    public int port() {
+        return settings.port();
+    }
+
+    /** The server process' id while it runs. */
+    public long pid() {
+        Process running = process;
+        return running == null ? -1 : running.pid();
+    }
+
+    private String adminHost() {
+        String bind = settings.bindHost();
+        return bind.equals("0.0.0.0") || bind.equals("*") || bind.isBlank()
+                ? "127.0.0.1"
+                : bind.equals("::") ? "::1" : bind;
+    }
+
+    private static String urlHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private List<String> command(Path bin) {
+        List<String> command = new ArrayList<>();
+        command.add(bin.resolve("postgres").toString());
+        command.add("-D");
+        command.add(data.toString());
+        for (String setting : ServerConfig.settings(settings, home, run)) {
+            command.add("-c");
+            command.add(setting);
+        }
+        return command;
+    }
+
+    private void prepareHome() {
+        try {
+            Files.createDirectories(home);
+            // The server's user must pass through to its own files; nobody else may list what is here.
+            Files.setPosixFilePermissions(
+                    home, PosixFilePermissions.fromString(user.switched() ? "rwx--x--x" : "rwx------"));
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("cannot create " + home + ": " + e.getMessage(), e);
+        }
+        if (user.switched() && !user.canEnter(home)) {
+            throw unreachable(home);
+        }
+    }
+
+    private EmbeddedPostgresException unreachable(Path directory) {
+        return new EmbeddedPostgresException("PostgreSQL refuses to run as root, so Wharf runs it as " + user.name()
+                + ", who cannot reach " + directory + ": let others through every directory above it (chmod o+x),"
+                + " or choose another WHARF_DATA_DIR, or another user with WHARF_PG_USER");
+    }
+
+    private void takeLock() {
+        try {
+            lockChannel = FileChannel.open(home.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this JVM: another Wharf application in the same process
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("cannot lock " + home.resolve("lock") + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            releaseLock();
+            throw new EmbeddedPostgresException("the embedded PostgreSQL server in " + home + " is in use by another"
+                    + " Wharf: stop it, or give this one another WHARF_DATA_DIR");
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // closing the channel releases the lock in any case
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    private void prepareRunDirectory() {
+        Path socket = run.resolve(".s.PGSQL." + settings.port());
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > 107) {
+            throw new EmbeddedPostgresException("the embedded server's socket path " + socket + " is longer than the"
+                    + " 107 bytes Unix sockets allow: choose a shorter WHARF_DATA_DIR");
+        }
+        try {
+            Files.createDirectories(run);
+            Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+            user.own(run);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("cannot prepare " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rotateLog() {
+        Path log = home.resolve("postgres.log");
+        try {
+            if (Files.isRegularFile(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+                Files.move(log, home.resolve("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Files.exists(log)) {
+                Files.createFile(
+                        log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("cannot prepare the server's log " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts {@code command} from a thread of its own that waits for it as long as it runs: the parent-death signal
+     * belongs to the thread that started the process, so that thread must live exactly as long as the server.
+     */
+    private Process spawn(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("postgres.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("PGPASSWORD");
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        Thread keeper = new Thread(
+                () -> {
+                    Process p;
+                    try {
+                        p = builder.start();
+                    } catch (IOException e) {
+                        started.completeExceptionally(e);
+                        return;
+                    }
+                    started.complete(p);
+                    boolean interrupted = false;
+                    while (p.isAlive()) {
+                        try {
+                            p.waitFor();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "embedded-postgres");
+        keeper.setDaemon(true);
+        keeper.start();
+        try {
+            return started.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new EmbeddedPostgresException(
+                    "cannot start " + command.get(0) + ": " + e.getCause().getMessage(), e);
+        } catch (Exception e) {
+            throw new EmbeddedPostgresException("cannot start " + command.get(0) + ": " + e, e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            Process running = process;
+            if (!running.isAlive()) {
+                throw new EmbeddedPostgresException("the embedded PostgreSQL server stopped at start (exit "
+                        + running.exitValue() + "): " + ServerLog.lastLines(home.resolve("postgres.log")));
+            }
+            try (Connection c = adminConnection(2);
+                    Statement statement = c.createStatement()) {
+                statement.execute("SELECT 1");
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            sleep(25);
+        }
+        throw new EmbeddedPostgresException("the embedded PostgreSQL server did not accept connections within "
+                + settings.startTimeout().toSeconds() + " s (" + (last == null ? "" : last.getMessage()) + "); see "
+                + home.resolve("postgres.log"));
+    }
+
+    /** A connection as {@value #ADMIN}, for Wharf and for tests. */
+    public Connection adminConnection(int connectTimeoutSeconds) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", ADMIN);
+        properties.setProperty("password", adminPassword());
+        properties.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        properties.setProperty("ApplicationName", "wharf-embedded-postgres");
+        Connection c = new org.postgresql.Driver().connect(adminJdbcUrl(), properties);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + adminJdbcUrl());
+        }
+        return c;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    static void signal(long pid, String signal) {
+        Commands.run(List.of("kill", "-" + signal, Long.toString(pid)), null, 10);
+    }
+
+    private static boolean waitFor(Process process, long seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedPostgresException("interrupted while waiting for the embedded PostgreSQL server", e);
+        }
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wharf.adapters.out.provisioning.postgres.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.testing.EmbeddedServers;
+import dev.wharf.testing.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server's life: made once, started, restarted on the same cluster, stopped, and never twice. */
+class EmbeddedPostgresTest {
+    @Test
+    void startsWithScramOnlyAndTlsAndRestartsOnTheSameCluster() throws Exception {
+        Path directory = EmbeddedServers.directory("wharf-pg-life");
+        EmbeddedPostgres server = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        server.start();
+        try (Connection c = server.adminConnection(5);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v int)");
+            s.execute("INSERT INTO kept VALUES (42)");
+            assertThat(single(s, "SHOW server_version")).startsWith("17.");
+            assertThat(single(s, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'"))
+                    .isEqualTo("0");
+            assertThat(single(s, "SHOW password_encryption")).isEqualTo("scram-sha-256");
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?sslmode=verify-full&sslrootcert="
+                                + server.certificate(),
+                        EmbeddedPostgres.ADMIN,
+                        server.adminPassword());
+                Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+                    .as("TLS, verified against the certificate Wharf made")
+                    .isEqualTo("true");
+        }
+        Path home = directory.resolve("postgres");
+        assertThat(Files.getPosixFilePermissions(home.resolve("admin.password")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(home.resolve("server.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.exists(home.resolve("run").resolve(".s.PGSQL." + server.port())))
+                .isTrue();
+        long firstPid = server.pid();
+
+        server.stop();
+        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
+        assertThat(Files.exists(home.resolve("data").resolve("postmaster.pid"))).isFalse();
+
+        server.start();
+        try (Connection c = server.adminConnection(5);
+                Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT v FROM kept")).isEqualTo("42");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDirectoryIsRefusedWithOneLine() {
+        Path directory = EmbeddedServers.directory("wharf-pg-twice");
+        EmbeddedPostgres first = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        first.start();
+        try {
+            EmbeddedPostgres second = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(EmbeddedPostgresException.class)
+                    .hasMessageContaining("in use by another Wharf")
+                    .hasMessageNotContaining("\n");
+            assertThat(first.isRunning()).isTrue();
+        } finally {
+            first.stop();
+        }
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
