@@ -161,6 +161,44 @@ class DevWarehouseServerIT {
         assertThat(second.stderr()).as(second.transcript()).noneMatch(line -> line.contains("\tat "));
     }
 
+    @Test
+    void aHundredIdleUnauthenticatedConnectionsToTheWarehouseServerAddNoThreadToWharf() throws Exception {
+        WharfProcess wharf = dev();
+        ProjectApi api = new ProjectApi(port, wharf.awaitLine(KEY_LINE, START).group(1));
+        wharf.awaitHealthy(port + 1, START);
+        Pause.millis(1_000);
+        int before = threads(wharf.pid());
+        List<java.net.Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                idle.add(new java.net.Socket("127.0.0.1", warehousePort));
+            }
+            Pause.millis(1_000);
+            int during = threads(wharf.pid());
+
+            assertThat(during - before)
+                    .as("threads of Wharf's JVM: " + before + " before, " + during + " during")
+                    .isLessThanOrEqualTo(2);
+            assertThat(api.call("GET", 1, "/data_warehouse/warehouse_status/", null)
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            for (java.net.Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    /** The number of threads of process {@code pid}, from {@code /proc/<pid>/status}. */
+    private static int threads(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(line -> line.startsWith("Threads:"))
+                .mapToInt(line ->
+                        Integer.parseInt(line.substring("Threads:".length()).strip()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private WharfProcess dev() {
         WharfProcess process = WharfProcess.start(
                 workDir,

@@ -196,6 +196,16 @@ public final class EmbeddedPostgres {
         releaseLock();
     }
 
+    /**
+     * Lets go of the server without stopping it, as a Wharf killed by SIGKILL on a system without the parent-death
+     * signal would: for tests of what the next start does with a server left running.
+     */
+    synchronized void abandon() {
+        process = null;
+        background = null;
+        releaseLock();
+    }
+
     public boolean isRunning() {
         Process running = process;
         return running != null && running.isAlive();

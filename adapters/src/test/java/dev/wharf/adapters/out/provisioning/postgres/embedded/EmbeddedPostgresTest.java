@@ -79,6 +79,82 @@ class EmbeddedPostgresTest {
         }
     }
 
+    @Test
+    void aServerLeftRunningByAKilledWharfIsStoppedByTheNextStart() throws Exception {
+        Path directory = EmbeddedServers.directory("wharf-pg-stale");
+        int port = Ports.free();
+        EmbeddedPostgres killed = new EmbeddedPostgres(EmbeddedServers.settings(directory, port));
+        killed.start();
+        long stale = killed.pid();
+        killed.abandon();
+        assertThat(ProcessHandle.of(stale).map(ProcessHandle::isAlive).orElse(false))
+                .isTrue();
+
+        EmbeddedPostgres next = new EmbeddedPostgres(EmbeddedServers.settings(directory, port));
+        next.start();
+        try {
+            assertThat(ProcessHandle.of(stale).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the stale server was stopped")
+                    .isFalse();
+            assertThat(next.pid()).isNotEqualTo(stale);
+            try (Connection c = next.adminConnection(5);
+                    Statement s = c.createStatement()) {
+                assertThat(single(s, "SELECT 1")).isEqualTo("1");
+            }
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
+    void aStalePidFileOfAnotherProgramIsRemoved() throws Exception {
+        Path directory = EmbeddedServers.directory("wharf-pg-pidfile");
+        EmbeddedPostgres first = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        first.start();
+        first.stop();
+        Path pidFile = directory.resolve("postgres/data/postmaster.pid");
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n" + directory + "\n");
+
+        EmbeddedPostgres next = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        next.start();
+        try {
+            assertThat(next.isRunning()).isTrue();
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
+    void binariesThatAreNotThereStopTheStartWithOneLineNamingTheVariable() {
+        Path directory = EmbeddedServers.directory("wharf-pg-nobin");
+        EmbeddedPostgresSettings s = EmbeddedServers.settings(directory, Ports.free());
+        EmbeddedPostgres server = new EmbeddedPostgres(new EmbeddedPostgresSettings(
+                s.directory(),
+                directory.resolve("no-such-bin"),
+                s.bindHost(),
+                s.port(),
+                s.runAs(),
+                s.certificateHosts(),
+                s.maxConnections(),
+                s.authenticationTimeout(),
+                s.startTimeout()));
+
+        assertThatThrownBy(server::start)
+                .isInstanceOf(EmbeddedPostgresException.class)
+                .hasMessageContaining("WHARF_PG_BIN")
+                .hasMessageNotContaining("\n");
+        String arch = System.getProperty("os.arch");
+        try {
+            System.setProperty("os.arch", "sparc");
+            assertThatThrownBy(() -> PostgresBinaries.locate(null, directory))
+                    .hasMessageContaining("no PostgreSQL binaries for")
+                    .hasMessageContaining("sparc")
+                    .hasMessageContaining("set WHARF_PG_BIN");
+        } finally {
+            System.setProperty("os.arch", arch);
+        }
+    }
+
     private static String single(Statement s, String sql) throws Exception {
         try (ResultSet rows = s.executeQuery(sql)) {
             rows.next();

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -147,32 +145,6 @@ class WarehouseIsolationTest {
         EmbeddedWarehouses.Ready w = warehouses.ready("wrong");
         assertThatThrownBy(() -> EmbeddedWarehouses.login(w.jdbcUrl(), w.user(), "not-the-password"))
                 .hasMessageContaining("password authentication failed for user \"" + w.user() + "\"");
-    }
-
-    @Test
-    void idleUnauthenticatedConnectionsAddNoThreadToThisJvm() throws Exception {
-        int before = ManagementFactory.getThreadMXBean().getThreadCount();
-        List<Socket> idle = new ArrayList<>();
-        try {
-            for (int i = 0; i < 100; i++) {
-                idle.add(new Socket("127.0.0.1", warehouses.server.port()));
-            }
-            int during = ManagementFactory.getThreadMXBean().getThreadCount();
-            assertThat(during - before)
-                    .as("threads added by 100 idle connections")
-                    .isLessThanOrEqualTo(2);
-            EmbeddedWarehouses.Ready w = warehouses.ready("while-idle");
-            try (Connection c = w.connect();
-                    Statement s = c.createStatement()) {
-                assertThat(single(s, "SELECT 1"))
-                        .as("the server still serves logins")
-                        .isEqualTo("1");
-            }
-        } finally {
-            for (Socket socket : idle) {
-                socket.close();
-            }
-        }
     }
 
     @Test
