@@ -61,7 +61,6 @@ final class DuckgresWharf implements AutoCloseable {
                 "WHARF_ADMIN_PORT", Integer.toString(adminPort()),
                 "WHARF_DATA_DIR", workDir.resolve("data").toString(),
                 "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort),
-                "WHARF_WAREHOUSE_TCP_PORT", Integer.toString(warehousePort + 1),
                 "WHARF_ENGINE", "duckgres",
                 "WHARF_DUCKGRES_URL", duckgres.baseUrl().toString(),
                 "WHARF_DUCKGRES_SECRET", SECRET,

@@ -232,8 +232,6 @@ class ProductionModeIT {
                 workDir.resolve("data").toString(),
                 "WHARF_WAREHOUSE_PORT",
                 Integer.toString(warehousePort),
-                "WHARF_WAREHOUSE_TCP_PORT",
-                Integer.toString(warehousePort + 1),
                 "WHARF_KEY_SECRET",
                 keySecret);
         env.putAll(extra);

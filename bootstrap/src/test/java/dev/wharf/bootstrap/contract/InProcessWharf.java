@@ -108,6 +108,7 @@ final class InProcessWharf {
         }
         SecretLedger.apiKeyIssued(KEY);
         SecretLedger.keySecretConfigured(wharf.keySecret);
+        SecretLedger.serverPasswordConfigured(wharf.warehouses.adminPassword());
         wharf.metadata = WharfJdbi.create(wharf.database.dataSource());
         wharf.defaultOrganization = new JdbiProjectRepository(wharf.metadata)
                 .findById(ProjectId.of(1))

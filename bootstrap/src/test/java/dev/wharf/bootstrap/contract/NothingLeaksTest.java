@@ -139,6 +139,10 @@ class NothingLeaksTest {
         for (String keySecret : ledger.keySecrets()) {
             secrets.put("key-hashing secret #" + ++n, keySecret);
         }
+        n = 0;
+        for (String serverPassword : ledger.serverPasswords()) {
+            secrets.put("warehouse server's admin password #" + ++n, serverPassword);
+        }
         return secrets;
     }
 

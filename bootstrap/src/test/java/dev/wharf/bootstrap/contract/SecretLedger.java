@@ -24,6 +24,7 @@ final class SecretLedger {
     private final Set<String> passwords = ConcurrentHashMap.newKeySet();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> keySecrets = ConcurrentHashMap.newKeySet();
+    private final Set<String> serverPasswords = ConcurrentHashMap.newKeySet();
     private final List<Received> answers = Collections.synchronizedList(new ArrayList<>());
     private final List<String> metadata = Collections.synchronizedList(new ArrayList<>());
 
@@ -56,6 +57,14 @@ final class SecretLedger {
         SecretLedger ledger = open;
         if (ledger != null) {
             ledger.keySecrets.add(secret);
+        }
+    }
+
+    /** The admin password of the PostgreSQL server an in-process Wharf runs its warehouses on. */
+    static void serverPasswordConfigured(String password) {
+        SecretLedger ledger = open;
+        if (ledger != null) {
+            ledger.serverPasswords.add(password);
         }
     }
 
@@ -102,6 +111,10 @@ final class SecretLedger {
 
     Set<String> keySecrets() {
         return Set.copyOf(keySecrets);
+    }
+
+    Set<String> serverPasswords() {
+        return Set.copyOf(serverPasswords);
     }
 
     List<Received> answers() {

@@ -404,8 +404,14 @@ public final class EmbeddedPostgres {
         while (System.nanoTime() < deadline) {
             Process running = process;
             if (!running.isAlive()) {
-                throw new EmbeddedPostgresException("the embedded PostgreSQL server stopped at start (exit "
-                        + running.exitValue() + "): " + ServerLog.lastLines(home.resolve("postgres.log")));
+                String log = ServerLog.lastLines(home.resolve("postgres.log"));
+                if (log.contains("Address already in use") || log.contains("could not create any TCP/IP sockets")) {
+                    throw new EmbeddedPostgresException("port " + settings.port() + " on " + settings.bindHost()
+                            + " is already in use, so the warehouse server cannot listen there: stop what holds it,"
+                            + " or choose another port with WHARF_WAREHOUSE_PORT");
+                }
+                throw new EmbeddedPostgresException(
+                        "the embedded PostgreSQL server stopped at start (exit " + running.exitValue() + "): " + log);
             }
             try (Connection c = adminConnection(2);
                     Statement statement = c.createStatement()) {
@@ -427,6 +433,8 @@ public final class EmbeddedPostgres {
         properties.setProperty("user", ADMIN);
         properties.setProperty("password", adminPassword());
         properties.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        // Something else listening on the port (not the server) would otherwise hold a login forever.
+        properties.setProperty("socketTimeout", Integer.toString(connectTimeoutSeconds + 3));
         properties.setProperty("ApplicationName", "wharf-embedded-postgres");
         Connection c = new org.postgresql.Driver().connect(adminJdbcUrl(), properties);
         if (c == null) {

@@ -125,6 +125,21 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aTakenPortStopsTheStartWithOneLineNamingTheVariable() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedPostgres server = new EmbeddedPostgres(
+                    EmbeddedServers.settings(EmbeddedServers.directory("wharf-pg-taken"), taken.getLocalPort()));
+            assertThatThrownBy(server::start)
+                    .isInstanceOf(EmbeddedPostgresException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .hasMessageContaining("WHARF_WAREHOUSE_PORT")
+                    .hasMessageNotContaining("\n");
+            assertThat(server.isRunning()).isFalse();
+        }
+    }
+
+    @Test
     void binariesThatAreNotThereStopTheStartWithOneLineNamingTheVariable() {
         Path directory = EmbeddedServers.directory("wharf-pg-nobin");
         EmbeddedPostgresSettings s = EmbeddedServers.settings(directory, Ports.free());
