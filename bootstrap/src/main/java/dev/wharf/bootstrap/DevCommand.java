@@ -52,7 +52,7 @@ final class DevCommand extends WharfServerCommand {
         System.setProperty(
                 "dw.database.url",
                 "jdbc:h2:file:" + dataDir.resolve("wharf")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
         System.setProperty(
                 "dw.auth.keySecretFile", dataDir.resolve("key.secret").toString());
