@@ -147,14 +147,8 @@ class CrashSafetyIT {
     }
 
     private WharfProcess dev(Path data) {
-        WharfProcess process = WharfProcess.start(
-                workDir,
-                WharfProcess.env(
-                        "WHARF_DATA_DIR", data.toString(),
-                        "WHARF_PORT", Integer.toString(port),
-                        "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort),
-                        "WHARF_RATE_LIMIT_PER_MINUTE", "100000"),
-                "dev");
+        WharfProcess process =
+                WharfProcess.dev(workDir, data, port, warehousePort, Map.of("WHARF_RATE_LIMIT_PER_MINUTE", "100000"));
         processes.add(process);
         return process;
     }

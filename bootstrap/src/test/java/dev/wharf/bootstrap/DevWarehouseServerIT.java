@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -200,13 +201,7 @@ class DevWarehouseServerIT {
     }
 
     private WharfProcess dev() {
-        WharfProcess process = WharfProcess.start(
-                workDir,
-                WharfProcess.env(
-                        "WHARF_DATA_DIR", dataDir.toString(),
-                        "WHARF_PORT", Integer.toString(port),
-                        "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort)),
-                "dev");
+        WharfProcess process = WharfProcess.dev(workDir, dataDir, port, warehousePort, Map.of());
         processes.add(process);
         return process;
     }

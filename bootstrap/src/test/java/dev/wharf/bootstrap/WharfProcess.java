@@ -72,6 +72,17 @@ final class WharfProcess implements AutoCloseable {
         }
     }
 
+    /** {@code java -jar wharf.jar dev} on {@code dataDir}, with the API on {@code port} and the warehouse server on
+     * {@code warehousePort}, plus {@code extra} environment. */
+    static WharfProcess dev(Path workDir, Path dataDir, int port, int warehousePort, Map<String, String> extra) {
+        Map<String, String> env = env(
+                "WHARF_DATA_DIR", dataDir.toString(),
+                "WHARF_PORT", Integer.toString(port),
+                "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort));
+        env.putAll(extra);
+        return start(workDir, env, "dev");
+    }
+
     static Path jar() {
         String path = System.getProperty("wharf.jar");
         if (path == null || path.isBlank()) {

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The embedded server's cluster, made by {@code initdb} on the first start: UTF-8, the C locale, data checksums,
@@ -32,7 +30,7 @@ final class Cluster {
         }
         Path passwordFile = home.resolve("initdb.pw");
         try {
-            deleteTree(data);
+            Trees.delete(data);
             Files.createDirectory(
                     data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             user.own(data);
@@ -69,17 +67,6 @@ final class Cluster {
                 Files.deleteIfExists(passwordFile);
             } catch (IOException ignored) {
                 // owner-only, and removed by the next start
-            }
-        }
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

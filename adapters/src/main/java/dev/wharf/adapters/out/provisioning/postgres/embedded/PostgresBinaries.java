@@ -7,12 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,7 +61,7 @@ final class PostgresBinaries {
                 if (name.matches("binaries-.*\\.partial-[0-9]+")) {
                     long pid = Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
                     if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-                        deleteTree(child);
+                        Trees.delete(child);
                     }
                 }
             }
@@ -109,10 +107,10 @@ final class PostgresBinaries {
                 target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(target.getParent());
-            deleteTree(partial);
+            Trees.delete(partial);
             Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(DIRECTORY));
             if (!unpackWithTar(archive, partial)) {
-                deleteTree(partial);
+                Trees.delete(partial);
                 Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(DIRECTORY));
                 URLConnection connection = archive.openConnection();
                 connection.setUseCaches(false);
@@ -124,9 +122,9 @@ final class PostgresBinaries {
                 }
             }
             if (Files.isDirectory(target.resolve("bin"))) {
-                deleteTree(partial); // another Wharf starting on the same directory finished first
+                Trees.delete(partial); // another Wharf starting on the same directory finished first
             } else {
-                deleteTree(target);
+                Trees.delete(target);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -193,16 +191,5 @@ final class PostgresBinaries {
         Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
         boolean executable = (entry.getMode() & 0100) != 0;
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -33,7 +33,7 @@ final class ServerCertificate {
         }
         Path work = certificate.resolveSibling("tls.partial");
         try {
-            deleteQuietly(work);
+            Trees.deleteQuietly(work);
             Files.createDirectory(
                     work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path store = work.resolve("server.p12");
@@ -65,7 +65,7 @@ final class ServerCertificate {
                             + e.getMessage(),
                     e);
         } finally {
-            deleteQuietly(work);
+            Trees.deleteQuietly(work);
         }
     }
 
@@ -113,15 +113,5 @@ final class ServerCertificate {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var paths = Files.exists(directory) ? Files.walk(directory) : java.util.stream.Stream.<Path>empty()) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ignored) {
-            // a leftover partial directory is removed by the next attempt
-        }
     }
 }
