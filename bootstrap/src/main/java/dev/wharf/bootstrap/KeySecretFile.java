@@ -4,20 +4,29 @@ import dev.wharf.adapters.out.SecretFile;
 import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A key-hashing secret kept in a file (dev mode's {@code .wharf/key.secret}): 32 random bytes in hex, created on first
- * use, readable by its owner only ({@link SecretFile}, as the H2 engine keeps its own). A restart reads the same
- * secret, so the keys issued before keep working; losing the file means every key must be issued again.
+ * A key-hashing secret kept in a file (dev mode's {@code .wharf/key.secret}): 32 random bytes in hex, created with the
+ * data it protects, readable by its owner only ({@link SecretFile}). A restart reads the same secret, so the keys
+ * issued before keep working. A missing file next to existing metadata ({@value #METADATA_FILE}, whose keys were
+ * hashed under the lost secret) stops the start instead of being replaced silently: every key would stop working.
  */
 final class KeySecretFile {
     private static final int BYTES = 32;
+    static final String METADATA_FILE = "wharf.mv.db";
 
     private KeySecretFile() {}
 
     static KeyHashingSecret loadOrCreate(Path file) {
         Path path = file.toAbsolutePath().normalize();
+        Path metadata = path.resolveSibling(METADATA_FILE);
+        if (!Files.exists(path) && Files.exists(metadata)) {
+            throw new StartupException("the key-hashing secret file " + path + " (" + AuthConfiguration.KEY_SECRET_FILE
+                    + ") is missing, but the data whose API keys were hashed under it is there (" + metadata + "):"
+                    + " restore the file; to start over instead, delete " + path.getParent());
+        }
         try {
             return KeyHashingSecret.decode(SecretFile.readOrCreate(path, BYTES));
         } catch (RuleViolationException e) {

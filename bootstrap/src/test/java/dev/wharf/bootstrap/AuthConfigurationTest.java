@@ -90,6 +90,20 @@ class AuthConfigurationTest {
     }
 
     @Test
+    void aMissingFileBesideExistingDataStopsTheStartInsteadOfBeingReplaced() throws IOException {
+        Path file = directory.resolve("key.secret");
+        Files.writeString(directory.resolve(KeySecretFile.METADATA_FILE), "metadata");
+
+        assertThatThrownBy(() -> inFile(file).keyHashingSecret())
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is missing")
+                .hasMessageContaining("restore the file")
+                .hasMessageNotContaining("\n");
+        assertThat(file).as("no new secret was made").doesNotExist();
+    }
+
+    @Test
     void twoFilesMakeTwoDifferentSecrets() {
         KeyHashingSecret one = inFile(directory.resolve("one")).keyHashingSecret();
         KeyHashingSecret two = inFile(directory.resolve("two")).keyHashingSecret();

@@ -105,6 +105,27 @@ class DevModeIT {
     }
 
     @Test
+    void aDeletedKeySecretStopsTheNextStartWithOneLineInsteadOfBeingReplaced() throws IOException {
+        WharfProcess first = dev(Map.of());
+        first.awaitLine(KEY_LINE, START);
+        first.sendSigterm();
+        first.waitFor(STOP);
+        Files.delete(dataDir.resolve("key.secret"));
+
+        WharfProcess second = dev(Map.of());
+        int exit = second.waitFor(STOP);
+
+        assertThat(exit).as(second.transcript()).isNotZero();
+        assertThat(nonBlank(second.stderr()))
+                .as(second.transcript())
+                .singleElement()
+                .asString()
+                .startsWith("wharf: the key-hashing secret file " + dataDir.resolve("key.secret"))
+                .contains("is missing");
+        assertThat(dataDir.resolve("key.secret")).doesNotExist();
+    }
+
+    @Test
     void aKeyChosenInTheEnvironmentIsUsedAndPrinted() throws IOException {
         String chosen = "phx_" + "abcdefghijKLMNOPQRST0123456789-_abcdefgh";
         assertThat(chosen).hasSize(44);
