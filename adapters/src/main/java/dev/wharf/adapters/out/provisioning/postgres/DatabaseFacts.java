@@ -1,7 +1,6 @@
 package dev.wharf.adapters.out.provisioning.postgres;
 
 import dev.wharf.domain.warehouse.DatabaseName;
-import dev.wharf.domain.warehouse.WarehouseTag;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,12 +22,11 @@ record DatabaseFacts(String owner, String tag) {
     }
 
     /**
-     * Whether the database was made for the warehouse tagged {@code tag} whose login is {@code role}: it carries the
-     * tag, or it carries none yet and belongs to that login (the engine stopped between creating it and tagging it;
-     * the login, tagged in the transaction that created it, was already checked). Warehouse logins cannot create
-     * databases, so no one else made a database they own.
+     * Whether the database was made for the warehouse whose login is {@code role} (a login the caller has checked
+     * carries the warehouse's tag): it belongs to that login. The database's own comment is not asked: its owner, the
+     * tenant, may change it, while a login can neither change its own comment nor create a database or give one away.
      */
-    boolean madeFor(WarehouseTag tag, String role) {
-        return tag.value().equals(this.tag) || (this.tag == null && owner.equals(role));
+    boolean madeFor(String role) {
+        return owner.equals(role);
     }
 }

@@ -80,7 +80,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                 return loginNotOurs(database, role);
             }
             Optional<DatabaseFacts> existing = DatabaseFacts.read(c, database);
-            if (existing.isPresent() && !existing.get().madeFor(tag, role)) {
+            if (existing.isPresent() && !existing.get().madeFor(role)) {
                 return notOurs(database);
             }
             if (roleTag.isEmpty() && !createRole(c, role, tag)) {
@@ -98,7 +98,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                         "CREATE DATABASE " + Sql.identifier(database.value()) + " OWNER " + Sql.identifier(role),
                         PostgresFailures.DUPLICATE_DATABASE);
                 existing = DatabaseFacts.read(c, database);
-                if (existing.isEmpty() || !existing.get().madeFor(tag, role)) {
+                if (existing.isEmpty() || !existing.get().madeFor(role)) {
                     return notOurs(database);
                 }
             }
@@ -214,10 +214,10 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
             boolean login = tagOfRole(c, role)
                     .filter(t -> t.isEmpty() || t.equals(tag.value()))
                     .isPresent();
-            boolean ours = DatabaseFacts.read(c, database)
-                    .filter(facts -> tag.value().equals(facts.tag())
-                            || (facts.tag() == null && login && facts.owner().equals(role)))
-                    .isPresent();
+            boolean ours = login
+                    && DatabaseFacts.read(c, database)
+                            .filter(facts -> facts.madeFor(role))
+                            .isPresent();
             if (login) {
                 becomeMemberOf(c, role);
                 execute(c, "ALTER ROLE " + Sql.identifier(role) + " NOLOGIN");

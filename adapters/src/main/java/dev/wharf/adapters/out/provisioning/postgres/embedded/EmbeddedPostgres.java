@@ -76,7 +76,7 @@ public final class EmbeddedPostgres {
             Thread starter = new Thread(
                     () -> {
                         try {
-                            start();
+                            startNow();
                             starting.complete(null);
                         } catch (RuntimeException e) {
                             starting.completeExceptionally(e);
@@ -93,10 +93,6 @@ public final class EmbeddedPostgres {
         CompletableFuture<Void> starting;
         synchronized (this) {
             starting = background;
-        }
-        if (starting != null && Thread.currentThread().getName().equals("embedded-postgres-start")) {
-            startNow();
-            return;
         }
         if (starting != null) {
             try {

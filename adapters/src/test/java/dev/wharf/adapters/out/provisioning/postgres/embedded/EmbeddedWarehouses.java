@@ -64,7 +64,7 @@ final class EmbeddedWarehouses {
     Ready ready(String prefix) {
         DatabaseName name =
                 new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
-        EngineProgress progress = engine.provision(name, new WarehouseTag("test warehouse " + name));
+        EngineProgress progress = engine.provision(name, tagOf(name));
         if (!progress.isDone()) {
             throw new IllegalStateException("provision did not finish: " + progress);
         }
@@ -74,6 +74,11 @@ final class EmbeddedWarehouses {
                 engine.loginFor(name).value(),
                 password.reveal(),
                 engine.connection(name).jdbcUrl());
+    }
+
+    /** The tag {@link #ready} provisions a warehouse under. */
+    WarehouseTag tagOf(DatabaseName name) {
+        return new WarehouseTag("test warehouse " + name);
     }
 
     boolean canLogIn(DatabaseName database, String user, String password) {

@@ -46,6 +46,31 @@ class WarehouseIsolationTest {
     }
 
     @Test
+    void aTenantCannotDisownItsDatabaseOrRetagItsLogin() throws SQLException {
+        EmbeddedWarehouses.Ready w = warehouses.ready("retag");
+        try (Connection c = w.connect();
+                Statement s = c.createStatement()) {
+            s.execute("COMMENT ON DATABASE \"" + w.database() + "\" IS 'wharf warehouse of project 9 created x'");
+            assertThatThrownBy(() -> s.execute("COMMENT ON ROLE " + w.user() + " IS 'someone else'"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.execute("ALTER DATABASE \"" + w.database() + "\" OWNER TO wharf_admin"))
+                    .isInstanceOf(SQLException.class);
+        }
+
+        assertThat(warehouses
+                        .engine()
+                        .deprovision(w.database(), warehouses.tagOf(w.database()))
+                        .isDone())
+                .isTrue();
+        try (Connection admin = warehouses.server.adminConnection(5);
+                Statement s = admin.createStatement()) {
+            assertThat(single(s, "SELECT count(*) FROM pg_database WHERE datname = '" + w.database() + "'"))
+                    .as("a database whose comment its tenant changed is still removed with its warehouse")
+                    .isEqualTo("0");
+        }
+    }
+
+    @Test
     void aRunawayStatementIsStoppedByTheServer() throws SQLException {
         EmbeddedWarehouses.Ready w = warehouses.ready("runaway");
         try (Connection c = w.connect();
