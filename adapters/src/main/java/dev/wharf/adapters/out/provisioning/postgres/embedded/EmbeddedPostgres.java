@@ -275,7 +275,35 @@ public final class EmbeddedPostgres {
             throw new EmbeddedPostgresException("cannot create " + home + ": " + e.getMessage(), e);
         }
         if (user.switched() && !user.canEnter(home)) {
-            throw unreachable(home);
+            letThrough();
+            if (!user.canEnter(home)) {
+                throw unreachable(home);
+            }
+        }
+    }
+
+    /**
+     * Lets the server's user pass through the directories above its home that Wharf's own user owns and that keep
+     * others out (a {@code mktemp -d} directory, a home directory of mode 700): traversal only ({@code o+x}), never
+     * listing or reading, and each change logged. Directories of other owners are left as they are.
+     */
+    private void letThrough() {
+        for (Path directory = home.getParent(); directory != null; directory = directory.getParent()) {
+            try {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> modes =
+                        Files.getPosixFilePermissions(directory);
+                boolean mine = Files.getOwner(directory).getName().equals(System.getProperty("user.name"));
+                if (mine && !modes.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                    Files.setPosixFilePermissions(directory, modes);
+                    LOG.warn(
+                            "let {} pass through {} (o+x, traversal only) so the warehouse server reaches its files",
+                            user.name(),
+                            directory);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return; // the check after this says which directory is in the way
+            }
         }
     }
 
