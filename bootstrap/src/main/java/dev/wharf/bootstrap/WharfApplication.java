@@ -3,6 +3,7 @@ package dev.wharf.bootstrap;
 import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.service.AbandonedLeases;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -17,12 +18,15 @@ import io.dropwizard.lifecycle.ServerLifecycleListener;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Wharf server: {@code server <config>}, {@code dev}, {@code db migrate <config>}, {@code check <config>}, and the
  * operator's {@code org}, {@code project}, {@code user} and {@code key} commands.
  */
 public class WharfApplication extends Application<WharfConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(WharfApplication.class);
 
     public static void main(String[] args) throws Exception {
         new WharfApplication().run(args);
@@ -71,7 +75,6 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 hashing,
                 Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
-        environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine));
         wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit());
         wiring.serveJobs(
                 environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK));
@@ -81,12 +84,28 @@ public class WharfApplication extends Application<WharfConfiguration> {
             ApiKeySecret key = devMode.resolveKey();
             devMode.setUp(wiring.devEnvironment(), key);
             devMode.retireH2Warehouses(wiring.retiredEngine());
+            freeAbandonedLeases(wiring.abandonedLeases());
             environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
                 @Override
                 public void serverStarted(Server server) {
                     DevMode.announce(System.out, key, getLocalPort(server), getAdminPort(server), devMode.keyFile());
                 }
             });
+        }
+    }
+
+    /**
+     * Dev mode's metadata file is open in this process only, so every lease in it was left by a Wharf that died: its
+     * warehouses resume at once, and its unfinished password resets show in their warehouses' status.
+     */
+    private static void freeAbandonedLeases(AbandonedLeases leases) {
+        AbandonedLeases.Freed freed = leases.free();
+        if (freed.any()) {
+            LOG.info(
+                    "Resuming {} warehouse(s) and marking {} unfinished password reset(s) left by a Wharf that stopped"
+                            + " without finishing them",
+                    freed.claims(),
+                    freed.resets());
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.wharf.application.port.out.CredentialRepository;
 import dev.wharf.application.port.out.TransactionRunner;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.service.AbandonedLeases;
 import dev.wharf.application.service.ActionGuard;
 import dev.wharf.application.service.ApiKeyAuthenticationService;
 import dev.wharf.application.service.DevEnvironmentService;
@@ -27,6 +28,7 @@ import dev.wharf.application.service.PasswordResetTiming;
 import dev.wharf.application.service.ProjectAccess;
 import dev.wharf.application.service.ProvisioningWorker;
 import dev.wharf.application.service.RetiredEngineService;
+import dev.wharf.application.service.WarehouseCheckService;
 import dev.wharf.application.service.WarehouseService;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.KeyHashingSecret;
@@ -74,6 +76,11 @@ final class Wiring {
         return new RetiredEngineService(transactions, warehouses, CLOCK);
     }
 
+    AbandonedLeases abandonedLeases() {
+        return new AbandonedLeases(
+                transactions, new JdbiProvisioningQueue(jdbi), new JdbiPasswordResetLeases(jdbi), CLOCK);
+    }
+
     SetUpDevEnvironmentUseCase devEnvironment() {
         return new DevEnvironmentService(
                 transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, hashing, CLOCK);
@@ -88,6 +95,10 @@ final class Wiring {
             WarehouseEngine engine,
             WorkerConfiguration worker,
             RateLimitConfiguration rateLimit) {
+        WarehouseCheckLoop check = new WarehouseCheckLoop(
+                new WarehouseCheckService(transactions, warehouses, engine, CLOCK), worker.checkInterval());
+        environment.lifecycle().manage(check);
+        environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine, check));
         WorkerLoop loop = new WorkerLoop(
                 new ProvisioningWorker(
                         new JdbiProvisioningQueue(jdbi), warehouses, engine, worker.toSettings(), CLOCK, workerId()),
@@ -97,14 +108,15 @@ final class Wiring {
         JerseyEnvironment jersey = environment.jersey();
         ErrorWiring.register(environment);
         ActionGuard guard = AuditWiring.serve(jersey, jdbi, transactions, access, rateLimit, CLOCK);
+        JdbiPasswordResetLeases resetLeases = new JdbiPasswordResetLeases(jdbi);
         WarehouseService lifecycle =
-                new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
+                new WarehouseService(access, guard, warehouses, credentials, resetLeases, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard,
                 transactions,
                 warehouses,
                 credentials,
-                new JdbiPasswordResetLeases(jdbi),
+                resetLeases,
                 engine,
                 new SecureRandomPasswordGenerator(),
                 PasswordResetTiming.coveringEngineCalls(engine.longestPasswordCall()),

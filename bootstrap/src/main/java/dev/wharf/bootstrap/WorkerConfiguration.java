@@ -25,6 +25,19 @@ public class WorkerConfiguration {
     @NotNull
     private Duration idleInterval = Duration.seconds(1);
 
+    /** How often the ready warehouses are checked against the engine (and once at each start). */
+    @NotNull
+    private Duration checkInterval = Duration.minutes(5);
+
+    java.time.Duration checkInterval() {
+        return java.time.Duration.ofMillis(checkInterval.toMilliseconds());
+    }
+
+    @JsonProperty
+    public void setCheckInterval(Duration value) {
+        this.checkInterval = value;
+    }
+
     ProvisioningSettings toSettings() {
         return new ProvisioningSettings(
                 java.time.Duration.ofMillis(provisioningTimeout.toMilliseconds()),

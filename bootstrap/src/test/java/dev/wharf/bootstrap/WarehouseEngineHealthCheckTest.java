@@ -3,13 +3,24 @@ package dev.wharf.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
+import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
+import dev.wharf.application.service.ServiceFixtures;
+import dev.wharf.application.service.WarehouseCheckService;
+import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
+import dev.wharf.domain.warehouse.DatabaseName;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class WarehouseEngineHealthCheckTest {
     private final InMemoryWarehouseEngine engine = new InMemoryWarehouseEngine();
-    private final WarehouseEngineHealthCheck check = new WarehouseEngineHealthCheck(engine);
+    private final InMemoryFixture store = new InMemoryFixture();
+    private final WarehouseCheckLoop warehouses = new WarehouseCheckLoop(
+            new WarehouseCheckService(store.transactions(), store.warehouses(), engine, Clock.systemUTC()),
+            Duration.ofMinutes(5));
+    private final WarehouseEngineHealthCheck check = new WarehouseEngineHealthCheck(engine, warehouses);
 
     @Test
     void anEngineThatAnswersIsHealthyAndOneThatDoesNotIsUnhealthyWithTheReason() {
@@ -22,5 +33,30 @@ class WarehouseEngineHealthCheckTest {
 
         engine.outage(null);
         assertThat(check.execute().isHealthy()).isTrue();
+    }
+
+    @Test
+    void anEngineThatAnswersButCannotBeAskedAboutTheWarehousesIsUnhealthyUntilItCanAgain() {
+        store.givenProject(1);
+        ServiceFixtures.givenReadyWarehouse(
+                store,
+                engine,
+                ProjectId.of(1),
+                new DatabaseName("analytics"),
+                Clock.systemUTC().instant());
+        engine.refuseChecks(true);
+        warehouses.pass();
+
+        HealthCheck.Result refused = check.execute();
+        assertThat(refused.isHealthy()).isFalse();
+        assertThat(refused.getMessage())
+                .isEqualTo("memory engine answers, but cannot be asked about Wharf's warehouses:"
+                        + " the engine refuses Wharf's credentials");
+
+        engine.refuseChecks(false);
+        assertThat(check.execute().isHealthy())
+                .as("tried again by the health check")
+                .isTrue();
+        assertThat(warehouses.lastPassAnswered()).isTrue();
     }
 }

@@ -11,6 +11,7 @@ import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
@@ -47,6 +48,7 @@ public final class WarehouseService
     private final ActionGuard guard;
     private final WarehouseRepository warehouses;
     private final CredentialRepository credentials;
+    private final PasswordResetLeases resetLeases;
     private final WarehouseEngine engine;
     private final Runnable wakeWorker;
     private final Clock clock;
@@ -56,6 +58,7 @@ public final class WarehouseService
             ActionGuard guard,
             WarehouseRepository warehouses,
             CredentialRepository credentials,
+            PasswordResetLeases resetLeases,
             WarehouseEngine engine,
             Runnable wakeWorker,
             Clock clock) {
@@ -63,6 +66,7 @@ public final class WarehouseService
         this.guard = guard;
         this.warehouses = warehouses;
         this.credentials = credentials;
+        this.resetLeases = resetLeases;
         this.engine = engine;
         this.wakeWorker = wakeWorker;
         this.clock = clock;
@@ -75,10 +79,14 @@ public final class WarehouseService
                 .findWithPasswordLastSet(query.projectId())
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         Warehouse warehouse = found.warehouse();
+        if (!warehouse.isReady()) {
+            return new WarehouseStatusView(warehouse, found.passwordLastSetAt(), Optional.empty(), Optional.empty());
+        }
         return new WarehouseStatusView(
                 warehouse,
                 found.passwordLastSetAt(),
-                warehouse.isReady() ? Optional.of(engine.connection(warehouse.databaseName())) : Optional.empty());
+                Optional.of(engine.connection(warehouse.databaseName())),
+                resetLeases.unfinishedSince(query.projectId(), clock.instant()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.wharf.application.fake.InMemoryStore.ResetLease;
 import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@link PasswordResetLeases} over an {@link InMemoryStore}; a lease needs its project's warehouse. */
 public final class InMemoryPasswordResetLeases implements PasswordResetLeases {
@@ -35,6 +37,27 @@ public final class InMemoryPasswordResetLeases implements PasswordResetLeases {
             }
             t.resetLeases.remove(project);
             return true;
+        });
+    }
+
+    @Override
+    public Optional<Instant> unfinishedSince(ProjectId project, Instant now) {
+        return store.read(t -> Optional.ofNullable(t.resetLeases.get(project))
+                .map(ResetLease::expiresAt)
+                .filter(expiry -> !expiry.isAfter(now)));
+    }
+
+    @Override
+    public int endAll(Instant now) {
+        return store.write(t -> {
+            int ended = 0;
+            for (Map.Entry<ProjectId, ResetLease> lease : t.resetLeases.entrySet()) {
+                if (lease.getValue().expiresAt().isAfter(now)) {
+                    lease.setValue(new ResetLease(lease.getValue().owner(), now));
+                    ended++;
+                }
+            }
+            return ended;
         });
     }
 }

@@ -57,6 +57,19 @@ public final class InMemoryProvisioningQueue implements ProvisioningQueue {
         }
     }
 
+    @Override
+    public synchronized int endAllClaims(Instant now) {
+        int ended = 0;
+        for (Map.Entry<ProjectId, Entry> entry : entries.entrySet()) {
+            Entry held = entry.getValue();
+            if (held.leaseUntil() != null && held.leaseUntil().isAfter(now)) {
+                entry.setValue(new Entry(held.owner(), now, held.nextAttempt(), held.attempts()));
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     private boolean isDue(ProjectId id, Instant now) {
         Entry entry = entries.get(id);
         return entry == null

@@ -30,6 +30,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean ownPasswords = new AtomicBoolean();
     private final AtomicReference<Gate> nextSetPassword = new AtomicReference<>();
+    private final AtomicBoolean refuseChecks = new AtomicBoolean();
 
     /** From now on the engine ignores proposed passwords and makes its own, as stock duckgres does. */
     public void generateOwnPasswords() {
@@ -82,6 +83,28 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
         enter();
         databases.remove(database.value());
         return EngineProgress.done();
+    }
+
+    @Override
+    public Optional<String> problemWith(DatabaseName database, WarehouseTag tag) {
+        enter();
+        if (refuseChecks.get()) {
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Reason.UNREACHABLE, "the engine refuses Wharf's credentials", null);
+        }
+        return databases.containsKey(database.value())
+                ? Optional.empty()
+                : Optional.of("The warehouse's database " + database + " no longer exists");
+    }
+
+    /** From now on (until false) the engine answers pings but refuses to say anything of a warehouse. */
+    public void refuseChecks(boolean refuse) {
+        refuseChecks.set(refuse);
+    }
+
+    /** Loses {@code database} behind Wharf's back, as a server whose data was wiped would. */
+    public void lose(DatabaseName database) {
+        databases.remove(database.value());
     }
 
     @Override

@@ -104,6 +104,16 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
     }
 
     @Override
+    public List<Warehouse> findInStateAfter(WarehouseState state, ProjectId after, int limit) {
+        return store.read(t -> t.warehouses.values().stream()
+                .filter(w -> w.state() == state)
+                .filter(w -> after == null || w.projectId().value() > after.value())
+                .sorted(java.util.Comparator.comparingLong(w -> w.projectId().value()))
+                .limit(Math.max(0, limit))
+                .toList());
+    }
+
+    @Override
     public List<Warehouse> findInStates(Set<WarehouseState> states, int limit) {
         if (states.isEmpty() || limit <= 0) {
             return List.of();

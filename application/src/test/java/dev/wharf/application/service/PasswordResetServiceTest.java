@@ -11,6 +11,8 @@ import dev.wharf.application.fake.TickingClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
+import dev.wharf.application.port.in.warehouse.WarehouseQuery;
+import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
@@ -54,8 +56,8 @@ class PasswordResetServiceTest {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         guard = ServiceFixtures.guard(store, access, clock);
-        lifecycle =
-                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        lifecycle = new WarehouseService(
+                access, guard, store.warehouses(), store.credentials(), store.resetLeases(), engine, () -> {}, clock);
         ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, clock.instant());
     }
 
@@ -121,6 +123,23 @@ class PasswordResetServiceTest {
     }
 
     @Test
+    void aResetWhoseProcessDiedShowsInTheStatusUntilTheNextResetFinishes() {
+        Instant now = clock.instant();
+        store.transactions()
+                .inTransaction(() -> store.resetLeases().take(PROJECT, "a dead process", now, now.plus(LEASE)));
+        assertThat(status().statusMessage()).as("while it may still finish").isEqualTo(Warehouse.MESSAGE_READY);
+
+        clock.advance(LEASE);
+        assertThat(status().unfinishedResetSince()).contains(now.plus(LEASE));
+        assertThat(status().statusMessage())
+                .isEqualTo(Warehouse.MESSAGE_READY + ". " + WarehouseStatusView.UNFINISHED_RESET);
+
+        resets(Duration.ZERO).reset(command());
+        assertThat(status().unfinishedResetSince()).isEmpty();
+        assertThat(status().statusMessage()).isEqualTo(Warehouse.MESSAGE_READY);
+    }
+
+    @Test
     void aFailedEngineCallGivesTheLeaseUpAtOnce() {
         PasswordResetService resets = resets(Duration.ZERO);
         engine.outage(BackendUnavailableException.Reason.TIMEOUT);
@@ -177,6 +196,10 @@ class PasswordResetServiceTest {
     private PasswordResetService resets(Duration maxWait) {
         return ServiceFixtures.passwordResets(
                 store, guard, engine, new PasswordResetTiming(LEASE, maxWait), new TickingClock(clock));
+    }
+
+    private WarehouseStatusView status() {
+        return lifecycle.status(new WarehouseQuery(admin, PROJECT));
     }
 
     private ManageWarehouseCommand command() {

@@ -79,6 +79,20 @@ class JdbiProvisioningQueueTest {
         }
 
         @Test
+        void endingEveryClaimMakesTheirWarehousesDueAtOnce() {
+            queue.claim(P1, "a", T0, LATER);
+
+            assertThat(queue.endAllClaims(T0.plusSeconds(1))).isEqualTo(1);
+
+            assertThat(queue.due(T0.plusSeconds(1), 10)).containsExactly(P1);
+            assertThat(queue.claim(P1, "b", T0.plusSeconds(1), LATER)).isPresent();
+            assertThat(queue.endAllClaims(T0.plusSeconds(1))).isEqualTo(1);
+            assertThat(queue.endAllClaims(T0.plusSeconds(1)))
+                    .as("nothing live is left")
+                    .isZero();
+        }
+
+        @Test
         void aWorkerThatLostItsLeaseCannotReleaseTheNewOwnersClaim() {
             queue.claim(P1, "a", T0, LATER);
             queue.claim(P1, "b", LATER, LATER.plusSeconds(60));

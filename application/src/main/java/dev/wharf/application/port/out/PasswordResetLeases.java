@@ -2,6 +2,7 @@ package dev.wharf.application.port.out;
 
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Which password reset holds a project's warehouse, and until when. A reset takes the lease in a short transaction,
@@ -19,4 +20,18 @@ public interface PasswordResetLeases {
 
     /** Gives up the project's lease if {@code owner} still holds it; says whether it did. */
     boolean release(ProjectId project, String owner);
+
+    /**
+     * When the lease of a reset that never finished ran out, if one did and no reset has taken the warehouse since: a
+     * lease is given up when its reset ends either way, so an expired one is the mark of a reset whose process died (or
+     * whose engine call outlasted it). The engine may then have taken a password that no one was shown.
+     */
+    Optional<Instant> unfinishedSince(ProjectId project, Instant now);
+
+    /**
+     * Ends every live lease at {@code now}, keeping each as the mark of a reset that did not finish; returns how many.
+     * Only for a store that no other process can have open (dev mode's metadata file): there, every lease found at a
+     * start was left by a process that died.
+     */
+    int endAll(Instant now);
 }

@@ -23,6 +23,13 @@ public interface ProvisioningQueue {
     /** Gives the claim back and schedules the next attempt ({@code null}: as soon as possible). */
     void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts);
 
+    /**
+     * Ends every claim at {@code now}, so their warehouses are due at once; returns how many. Only for a store that no
+     * other process can have open (dev mode's metadata file): there, every claim found at a start was left by a
+     * process that died.
+     */
+    int endAllClaims(Instant now);
+
     /** A held claim and how many attempts failed before it. */
     record Claim(ProjectId projectId, String worker, int attempts) {}
 }

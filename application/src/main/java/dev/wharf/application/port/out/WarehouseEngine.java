@@ -5,6 +5,7 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real database engine that holds warehouses (PostgreSQL, embedded or the operator's, and duckgres). Wharf owns the warehouse state;
@@ -45,6 +46,14 @@ public interface WarehouseEngine {
      * another warehouse are left alone (and the deprovision is done): they are not this warehouse's to remove.
      */
     EngineProgress deprovision(DatabaseName database, WarehouseTag tag);
+
+    /**
+     * What is wrong with a warehouse that Wharf holds ready, if anything: its database or login is gone, or is no
+     * longer this warehouse's. Asked of every ready warehouse at each start and then from time to time (see {@code
+     * WarehouseCheckService}), so that no warehouse is shown ready whose database does not exist. Throws {@link
+     * dev.wharf.domain.shared.BackendUnavailableException} when the engine cannot say.
+     */
+    Optional<String> problemWith(DatabaseName database, WarehouseTag tag);
 
     /** Where a user connects to the warehouse; never a password. */
     WarehouseConnection connection(DatabaseName database);

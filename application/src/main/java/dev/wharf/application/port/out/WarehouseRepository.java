@@ -49,6 +49,9 @@ public interface WarehouseRepository {
     /** Warehouses in any of {@code states}, oldest update first: the work queue of the provisioning worker. */
     List<Warehouse> findInStates(Set<WarehouseState> states, int limit);
 
+    /** Warehouses in {@code state} whose project comes after {@code after} (null: from the first), by project. */
+    List<Warehouse> findInStateAfter(WarehouseState state, ProjectId after, int limit);
+
     /** A warehouse and when the password of its login was last set. */
     record WarehouseWithPassword(Warehouse warehouse, Optional<Instant> passwordLastSetAt) {
         public WarehouseWithPassword {

@@ -74,6 +74,35 @@ public abstract class PasswordResetLeasesContract extends FixtureContract {
     }
 
     @Test
+    void anExpiredLeaseMarksAResetThatDidNotFinishUntilAnotherResetTakesOver() {
+        store.resetLeases().take(PROJECT, "a", at(0), at(60));
+
+        assertThat(store.resetLeases().unfinishedSince(PROJECT, at(59))).isEmpty();
+        assertThat(store.resetLeases().unfinishedSince(PROJECT, at(61))).contains(at(60));
+        assertThat(store.resetLeases().unfinishedSince(OTHER, at(61))).isEmpty();
+
+        store.resetLeases().take(PROJECT, "b", at(61), at(121));
+        assertThat(store.resetLeases().unfinishedSince(PROJECT, at(62))).isEmpty();
+        store.resetLeases().release(PROJECT, "b");
+        assertThat(store.resetLeases().unfinishedSince(PROJECT, at(200))).isEmpty();
+    }
+
+    @Test
+    void endingEveryLeaseFreesTheWarehousesAndMarksTheirResetsUnfinished() {
+        store.resetLeases().take(PROJECT, "a", at(0), at(60));
+        store.resetLeases().take(OTHER, "b", at(0), at(5));
+
+        assertThat(store.resetLeases().endAll(at(10))).isEqualTo(1);
+
+        assertThat(store.resetLeases().unfinishedSince(PROJECT, at(10))).contains(at(10));
+        assertThat(store.resetLeases().unfinishedSince(OTHER, at(10))).contains(at(5));
+        assertThat(store.resetLeases().release(PROJECT, "a"))
+                .as("still its holder's to give up")
+                .isTrue();
+        assertThat(store.resetLeases().take(OTHER, "c", at(10), at(70))).isTrue();
+    }
+
+    @Test
     void aLeaseNeedsItsWarehouseAndGoesWithIt() {
         store.givenProject(3);
         assertThatThrownBy(() -> store.resetLeases().take(ProjectId.of(3), "a", at(0), at(60)))

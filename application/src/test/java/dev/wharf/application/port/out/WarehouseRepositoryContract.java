@@ -172,6 +172,25 @@ public abstract class WarehouseRepositoryContract extends FixtureContract {
     }
 
     @Test
+    void findInStateAfterPagesThroughOneStateByProject() {
+        store.givenProject(3);
+        Warehouse one = pending(1, "first").startProvisioning(at(5)).markReady(at(9));
+        Warehouse two = pending(2, "second");
+        Warehouse three = pending(3, "third").startProvisioning(at(1)).markReady(at(2));
+        warehouses.insert(three);
+        warehouses.insert(two);
+        warehouses.insert(one);
+
+        assertThat(warehouses.findInStateAfter(WarehouseState.READY, null, 1)).containsExactly(one);
+        assertThat(warehouses.findInStateAfter(WarehouseState.READY, ProjectId.of(1), 10))
+                .containsExactly(three);
+        assertThat(warehouses.findInStateAfter(WarehouseState.READY, ProjectId.of(3), 10))
+                .isEmpty();
+        assertThat(warehouses.findInStateAfter(WarehouseState.PENDING, null, 10))
+                .containsExactly(two);
+    }
+
+    @Test
     void aStatusMessageOfTheMaximumLengthIsKeptWhole() {
         String longest = "x".repeat(1024);
         warehouses.insert(pending(1, "analytics").markFailed(longest + "cut", at(1)));

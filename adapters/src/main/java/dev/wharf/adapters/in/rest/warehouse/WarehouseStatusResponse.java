@@ -41,7 +41,7 @@ public record WarehouseStatusResponse(
         return new WarehouseStatusResponse(
                 w.projectId().toString(),
                 w.state().wireName(),
-                w.statusMessage(),
+                view.statusMessage(),
                 Timestamps.format(w.readyAt()),
                 Timestamps.format(w.failedAt()),
                 w.databaseName().value(),

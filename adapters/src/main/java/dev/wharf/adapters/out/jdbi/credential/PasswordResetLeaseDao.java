@@ -1,7 +1,9 @@
 package dev.wharf.adapters.out.jdbi.credential;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface PasswordResetLeaseDao {
@@ -19,6 +21,12 @@ interface PasswordResetLeaseDao {
             SELECT :projectId, :owner, :until
             WHERE NOT EXISTS (SELECT 1 FROM password_reset_lease WHERE project_id = :projectId)""")
     int insertIfAbsent(@Bind("projectId") long projectId, @Bind("owner") String owner, @Bind("until") Instant until);
+
+    @SqlQuery("SELECT expires_at FROM password_reset_lease WHERE project_id = :projectId AND expires_at <= :now")
+    Optional<Instant> expiredAt(@Bind("projectId") long projectId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE password_reset_lease SET expires_at = :now WHERE expires_at > :now")
+    int endAll(@Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM password_reset_lease WHERE project_id = :projectId AND owner = :owner")
     int delete(@Bind("projectId") long projectId, @Bind("owner") String owner);

@@ -38,4 +38,9 @@ public final class JdbiProvisioningQueue implements ProvisioningQueue {
     public void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts) {
         dao.release(projectId.value(), worker, nextAttemptAt, attempts);
     }
+
+    @Override
+    public int endAllClaims(Instant now) {
+        return dao.endAllClaims(now);
+    }
 }

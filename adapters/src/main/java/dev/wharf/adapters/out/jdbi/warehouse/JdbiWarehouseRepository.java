@@ -128,6 +128,13 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                 states.stream().map(WarehouseState::wireName).sorted().toList(), limit);
     }
 
+    @Override
+    public List<Warehouse> findInStateAfter(WarehouseState state, ProjectId after, int limit) {
+        return limit <= 0
+                ? List.of()
+                : dao.findInStateAfter(state.wireName(), after == null ? 0 : after.value(), limit);
+    }
+
     private static String liveName(Warehouse w) {
         return w.state().holdsDatabaseName() ? w.databaseName().value() : null;
     }

@@ -37,4 +37,7 @@ interface ProvisioningQueueDao {
             @Bind("worker") String worker,
             @Bind("nextAttemptAt") Instant nextAttemptAt,
             @Bind("attempts") int attempts);
+
+    @SqlUpdate("UPDATE warehouse SET lease_expires_at = :now WHERE lease_expires_at > :now")
+    int endAllClaims(@Bind("now") Instant now);
 }

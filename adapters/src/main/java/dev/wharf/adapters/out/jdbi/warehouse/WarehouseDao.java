@@ -64,4 +64,8 @@ interface WarehouseDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE state IN (<states>) ORDER BY updated_at, project_id"
             + " LIMIT :limit")
     List<Warehouse> findInStates(@BindList("states") List<String> states, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE state = :state AND project_id > :after ORDER BY project_id"
+            + " LIMIT :limit")
+    List<Warehouse> findInStateAfter(@Bind("state") String state, @Bind("after") long after, @Bind("limit") int limit);
 }

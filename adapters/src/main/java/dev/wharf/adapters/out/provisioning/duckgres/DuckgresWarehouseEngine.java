@@ -15,6 +15,7 @@ import dev.wharf.domain.warehouse.WarehouseTag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Warehouses on a duckgres control plane, driven through its provisioning API ({@code /api/v1/orgs/{org}/…}).
@@ -122,6 +123,19 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
             case "deleting" -> EngineProgress.inProgress(message(status, "Deprovisioning..."));
             case "pending" -> EngineProgress.inProgress("waiting for provisioning to start");
             default -> requestDeprovisioning(database);
+        };
+    }
+
+    @Override
+    public Optional<String> problemWith(DatabaseName database, WarehouseTag tag) {
+        Answer status = status(database);
+        if (status.status() == 404) {
+            return Optional.of("The warehouse " + database + " no longer exists on duckgres");
+        }
+        String state = status.json().path("state").asText("");
+        return switch (state) {
+            case "ready", "resharding" -> Optional.empty();
+            default -> Optional.of("duckgres reports the warehouse " + state + ": " + message(status, "no message"));
         };
     }
 

@@ -8,6 +8,8 @@ import dev.wharf.application.port.out.WarehouseConnection;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
+import dev.wharf.domain.shared.BackendUnavailableException;
+import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.WarehouseTag;
@@ -244,6 +246,35 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
+    public Optional<String> problemWith(DatabaseName database, WarehouseTag tag) {
+        String role = loginFor(database).value();
+        try (Connection c = admin()) {
+            Optional<String> login = tagOfRole(c, role);
+            if (login.isEmpty()) {
+                return Optional.of("The warehouse's login " + role + " no longer exists on the postgres engine");
+            }
+            if (!login.get().isEmpty() && !login.get().equals(tag.value())) {
+                return Optional.of("The login " + role + " on the postgres engine now belongs to another warehouse");
+            }
+            Optional<DatabaseFacts> facts = DatabaseFacts.read(c, database);
+            if (facts.isEmpty()) {
+                return Optional.of("The warehouse's database " + database + " no longer exists on the postgres engine");
+            }
+            if (facts.get().invalid()) {
+                return Optional.of("The warehouse's database " + database + " is invalid on the postgres engine (a"
+                        + " DROP DATABASE did not finish): deprovision it");
+            }
+            if (!facts.get().madeFor(role)) {
+                return Optional.of("The database " + database + " on the postgres engine no longer belongs to the"
+                        + " warehouse's login " + role);
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw unavailable("check", database, e);
+        }
+    }
+
+    @Override
     public WarehouseConnection connection(DatabaseName database) {
         String host =
                 settings.publicHost().contains(":") && !settings.publicHost().startsWith("[")
@@ -260,14 +291,27 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
                 settings.sslMode());
     }
 
-    /** Healthy when the admin connection opens and answers. */
+    /**
+     * Healthy when the admin connection opens and its role can still create (and so drop) logins and databases: an
+     * admin role that lost those can manage none of the warehouses.
+     */
     @Override
     public void ping() {
+        boolean able;
         try (Connection c = admin();
-                Statement statement = c.createStatement()) {
-            statement.execute("SELECT 1");
+                Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT rolsuper OR (rolcreaterole AND rolcreatedb)"
+                        + " FROM pg_roles WHERE rolname = current_user")) {
+            able = rows.next() && rows.getBoolean(1);
         } catch (SQLException e) {
             throw unavailable("reach the server of", HEALTH_PROBE, e);
+        }
+        if (!able) {
+            throw new BackendUnavailableException(
+                    Reason.UNREACHABLE,
+                    "the postgres engine's admin role " + settings.adminUser()
+                            + " can no longer create logins and databases (it needs CREATEROLE and CREATEDB)",
+                    null);
         }
     }
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Assertions;
@@ -100,6 +101,11 @@ final class PostgresEngineFixture implements AutoCloseable {
             @Override
             public EngineProgress deprovision(DatabaseName database, WarehouseTag tag) {
                 return engine.deprovision(database, tag);
+            }
+
+            @Override
+            public Optional<String> problemWith(DatabaseName database, WarehouseTag tag) {
+                return engine.problemWith(database, tag);
             }
 
             @Override

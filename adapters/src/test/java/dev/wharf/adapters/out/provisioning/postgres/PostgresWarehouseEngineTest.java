@@ -61,6 +61,35 @@ class PostgresWarehouseEngineTest {
     }
 
     @Test
+    void aWarehouseWhoseDatabaseOrLoginIsGoneHasAProblemSayingSo() {
+        DatabaseName name = provisioned("checked");
+        assertThat(engine.problemWith(name, TAG)).isEmpty();
+
+        fixture.adminExecute("DROP DATABASE \"" + name + "\" WITH (FORCE)");
+        assertThat(engine.problemWith(name, TAG))
+                .contains("The warehouse's database " + name + " no longer exists on the postgres engine");
+
+        fixture.adminExecute("DROP ROLE \"" + role(name) + "\"");
+        assertThat(engine.problemWith(name, TAG))
+                .contains("The warehouse's login " + role(name) + " no longer exists on the postgres engine");
+        assertThat(engine.deprovision(name, TAG))
+                .as("deprovision still completes")
+                .isEqualTo(EngineProgress.done());
+    }
+
+    @Test
+    void aDatabaseGivenToAnotherLoginIsNoLongerTheWarehouses() {
+        DatabaseName name = provisioned("given");
+        DatabaseName other = provisioned("other");
+
+        fixture.adminExecute("ALTER DATABASE \"" + name + "\" OWNER TO \"" + role(other) + "\"");
+
+        assertThat(engine.problemWith(name, TAG))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem).contains("no longer belongs to the warehouse's login " + role(name)));
+    }
+
+    @Test
     void passwordsAreStoredAsScramVerifiers() {
         DatabaseName name = provisioned("scram");
         assertThat(fixture.adminQuery("SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = '" + role(name) + "'"))
@@ -131,6 +160,35 @@ class PostgresWarehouseEngineTest {
         BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, refused::ping);
 
         assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+    }
+
+    @Test
+    void anAdminRoleThatCanNoLongerCreateLoginsAndDatabasesIsUnhealthy() {
+        String weak = "wharf_weak_admin_" + Long.toHexString(System.nanoTime());
+        fixture.adminExecute("CREATE ROLE " + weak + " LOGIN CREATEDB PASSWORD 'weak-admin-pw'");
+        try {
+            PostgresEngineSettings s = fixture.settings(fixture.adminUrl, Duration.ofSeconds(5));
+            PostgresWarehouseEngine weakEngine = new PostgresWarehouseEngine(new PostgresEngineSettings(
+                    s.adminJdbcUrl(),
+                    weak,
+                    "weak-admin-pw",
+                    s.publicHost(),
+                    s.publicPort(),
+                    s.connectTimeout(),
+                    s.statementTimeout(),
+                    s.rolePrefix(),
+                    s.loginGroup(),
+                    s.sslMode(),
+                    s.limits()));
+
+            BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, weakEngine::ping);
+
+            assertThat(e.getMessage())
+                    .isEqualTo("the postgres engine's admin role " + weak
+                            + " can no longer create logins and databases (it needs CREATEROLE and CREATEDB)");
+        } finally {
+            fixture.adminExecute("DROP ROLE " + weak);
+        }
     }
 
     @Test

@@ -1,0 +1,95 @@
+package dev.wharf.bootstrap;
+
+import dev.wharf.application.service.WarehouseCheckService;
+import dev.wharf.domain.warehouse.Warehouse;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks the ready warehouses against the engine (see {@link WarehouseCheckService}) at start and then every interval,
+ * on a background thread. Each warehouse found lost is one log line, once. An engine that cannot answer is one line
+ * when it starts failing and one when it answers again, with the number of passes it missed, not a line per pass.
+ */
+final class WarehouseCheckLoop implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseCheckLoop.class);
+
+    private final WarehouseCheckService check;
+    private final Duration interval;
+    private volatile boolean running;
+    private Thread thread;
+    private int failedPasses;
+    private volatile Boolean lastPassAnswered;
+    private volatile String lastProblem = "";
+
+    WarehouseCheckLoop(WarehouseCheckService check, Duration interval) {
+        this.check = check;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "wharf-warehouse-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Whether the last pass could ask the engine about every ready warehouse; null before the first pass ended. */
+    Boolean lastPassAnswered() {
+        return lastPassAnswered;
+    }
+
+    private void loop() {
+        while (running) {
+            pass();
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** What the last pass that could not ask the engine was told. */
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    /** One pass over the ready warehouses; also run by the health check while the engine cannot be asked. */
+    synchronized void pass() {
+        try {
+            WarehouseCheckService.Checked checked = check.checkReady();
+            for (Warehouse lost : checked.failed()) {
+                LOG.warn(
+                        "Warehouse {} of project {} is now failed: {}",
+                        lost.databaseName(),
+                        lost.projectId(),
+                        lost.statusMessage());
+            }
+            if (failedPasses > 0) {
+                LOG.info("The check of ready warehouses works again, after {} failed pass(es)", failedPasses);
+            }
+            failedPasses = 0;
+            lastPassAnswered = true;
+        } catch (RuntimeException e) {
+            lastProblem = String.valueOf(e.getMessage());
+            if (failedPasses++ == 0) {
+                LOG.warn(
+                        "The check of ready warehouses cannot ask the engine; retrying every {} s (said once): {}",
+                        interval.toSeconds(),
+                        e.getMessage());
+            }
+            lastPassAnswered = false;
+        }
+    }
+}
