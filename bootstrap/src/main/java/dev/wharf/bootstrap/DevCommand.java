@@ -44,24 +44,17 @@ final class DevCommand extends WharfServerCommand {
         for (int required : new int[] {port, port + 1}) {
             requireFree(required);
         }
-        Path dataDir = Path.of(orDefault(System.getenv("WHARF_DATA_DIR"), ".wharf"))
-                .toAbsolutePath()
-                .normalize();
+        DevDataDirectory dataDir = DevDataDirectory.fromEnvironment();
         System.setProperty("dw.server.applicationConnectors[0].port", Integer.toString(port));
         System.setProperty("dw.server.adminConnectors[0].port", Integer.toString(port + 1));
+        System.setProperty("dw.database.url", dataDir.metadataUrl());
+        System.setProperty("dw.dev.apiKeyFile", dataDir.apiKeyFile().toString());
+        System.setProperty("dw.auth.keySecretFile", dataDir.keySecretFile().toString());
+        System.setProperty("dw.dev.dataDir", dataDir.path().toString());
         System.setProperty(
-                "dw.database.url",
-                "jdbc:h2:file:" + dataDir.resolve("wharf")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        System.setProperty("dw.dev.apiKeyFile", dataDir.resolve("dev-api-key").toString());
-        System.setProperty(
-                "dw.auth.keySecretFile", dataDir.resolve("key.secret").toString());
-        System.setProperty("dw.dev.dataDir", dataDir.toString());
-        System.setProperty(
-                "dw.engine.postgres.embedded.directory",
-                dataDir.resolve("postgres").toString());
+                "dw.engine.postgres.embedded.directory", dataDir.postgres().toString());
         System.setProperty("dw.engine.postgres.embedded.port", Integer.toString(warehousePort));
-        unpackInBackground(dataDir.resolve("postgres"));
+        unpackInBackground(dataDir.postgres());
         Map<String, Object> attributes = new HashMap<>(namespace.getAttrs());
         attributes.put("file", CONFIG);
         super.run(bootstrap, new Namespace(attributes));
@@ -120,9 +113,5 @@ final class DevCommand extends WharfServerCommand {
             throw new StartupException("port " + port + " on 127.0.0.1 is already in use (is another Wharf running?)"
                     + " Stop it, or choose other ports with WHARF_PORT.");
         }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -8,6 +8,7 @@ import dev.wharf.application.port.in.admin.RevokeApiKeyCommand;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -19,8 +20,12 @@ import net.sourceforge.argparse4j.inf.Subparsers;
  * {@code key revoke --id ID <config>} never print a secret or its digest.
  */
 final class KeyCommand extends AdminCommand {
-    KeyCommand(PrintStream out) {
-        super("key", "Creates, lists or revokes personal API keys (key create|list|revoke … <config>)", out);
+    KeyCommand(PrintStream out, Map<String, String> environment) {
+        super(
+                "key",
+                "Creates, lists or revokes personal API keys (key create|list|revoke … [<config>])",
+                out,
+                environment);
     }
 
     @Override

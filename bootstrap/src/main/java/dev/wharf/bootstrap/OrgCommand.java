@@ -3,13 +3,18 @@ package dev.wharf.bootstrap;
 import dev.wharf.application.port.in.admin.CreateOrganizationCommand;
 import dev.wharf.domain.project.Organization;
 import java.io.PrintStream;
+import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparsers;
 
 /** {@code org create --name N <config>} and {@code org list <config>}. */
 final class OrgCommand extends AdminCommand {
-    OrgCommand(PrintStream out) {
-        super("org", "Creates or lists organizations (org create --name N <config>, org list <config>)", out);
+    OrgCommand(PrintStream out, Map<String, String> environment) {
+        super(
+                "org",
+                "Creates or lists organizations (org create --name N [<config>], org list [<config>])",
+                out,
+                environment);
     }
 
     @Override

@@ -5,17 +5,19 @@ import dev.wharf.application.port.in.admin.ListProjectsQuery;
 import dev.wharf.domain.project.Project;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
+import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import net.sourceforge.argparse4j.inf.Subparsers;
 
 /** {@code project create --org ID --name N [--id N] [--time-zone Z] <config>} and {@code project list [--org ID]}. */
 final class ProjectCommand extends AdminCommand {
-    ProjectCommand(PrintStream out) {
+    ProjectCommand(PrintStream out, Map<String, String> environment) {
         super(
                 "project",
-                "Creates or lists projects (project create --org ID --name N <config>, project list <config>)",
-                out);
+                "Creates or lists projects (project create --org ID --name N [<config>], project list [<config>])",
+                out,
+                environment);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.wharf.application.port.in.admin.UserSummary;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.OrganizationId;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -16,11 +17,12 @@ import net.sourceforge.argparse4j.inf.Subparsers;
  * organization, or changes their role there. {@code user list [--org ID] <config>}.
  */
 final class UserCommand extends AdminCommand {
-    UserCommand(PrintStream out) {
+    UserCommand(PrintStream out, Map<String, String> environment) {
         super(
                 "user",
-                "Creates users or sets their role (user create --email E --org ID --role R <config>), lists them",
-                out);
+                "Creates users or sets their role (user create --email E --org ID --role R [<config>]), lists them",
+                out,
+                environment);
     }
 
     @Override

@@ -20,8 +20,8 @@ final class CommandLine {
     record Run(String out, String err, boolean failed) {}
 
     /**
-     * Runs {@code args} then {@code configFile}, after {@code commands} added the commands under test, each printing
-     * to the stream it is given.
+     * Runs {@code args} then {@code configFile} (none when null), after {@code commands} added the commands under test,
+     * each printing to the stream it is given.
      */
     static Run run(BiConsumer<Bootstrap<WharfConfiguration>, PrintStream> commands, String configFile, String... args)
             throws Exception {
@@ -31,8 +31,10 @@ final class CommandLine {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         commands.accept(bootstrap, new PrintStream(out, true, StandardCharsets.UTF_8));
-        String[] withConfig = Arrays.copyOf(args, args.length + 1);
-        withConfig[args.length] = configFile;
+        String[] withConfig = configFile == null ? args : Arrays.copyOf(args, args.length + 1);
+        if (configFile != null) {
+            withConfig[args.length] = configFile;
+        }
         Optional<Throwable> failure =
                 new Cli(new JarLocation(WharfApplication.class), bootstrap, out, err).run(withConfig);
         return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), failure.isPresent());

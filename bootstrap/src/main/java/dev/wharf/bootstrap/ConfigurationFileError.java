@@ -1,0 +1,61 @@
+package dev.wharf.bootstrap;
+
+import io.dropwizard.configuration.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * A configuration file that cannot be used (missing, a directory, unreadable, not YAML, not a valid configuration) as
+ * one line naming the file: Dropwizard throws these with a multi-line message or a stack trace.
+ */
+final class ConfigurationFileError {
+    private ConfigurationFileError() {}
+
+    static StartupException of(String file, IOException e) {
+        if (isDirectory(file)) {
+            return new StartupException("the configuration file " + file + " is a directory");
+        }
+        if (!exists(file)) {
+            return new StartupException("the configuration file " + file + " does not exist");
+        }
+        return new StartupException("cannot read the configuration file " + file + ": " + firstLine(e.getMessage()));
+    }
+
+    /** Each of Dropwizard's errors by its first line (a parsing error goes on with the YAML around it). */
+    static StartupException of(String file, ConfigurationException e) {
+        String errors = e.getErrors().stream()
+                .map(ConfigurationFileError::firstLine)
+                .map(line -> line.strip().replaceFirst("^\\* ", ""))
+                .collect(Collectors.joining("; "));
+        return new StartupException("the configuration file " + file + " cannot be used: "
+                + (errors.isEmpty() ? firstLine(e.getMessage()) : errors));
+    }
+
+    private static boolean isDirectory(String file) {
+        try {
+            return Files.isDirectory(Path.of(file));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean exists(String file) {
+        try {
+            return Files.exists(Path.of(file));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String stripped = message.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline).strip();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wharf.bootstrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Dev mode's data directory as {@code ./wharf dev} finds it, and the operator's commands run without a configuration
+ * file: {@code WHARF_DATA_DIR}, default {@code ./.wharf}, made absolute against the working directory. It holds the H2
+ * metadata ({@value KeySecretFile#METADATA_FILE}), the dev API key file, the key-hashing secret and the warehouse
+ * server ({@code postgres/}). One place, so that the commands open exactly the data dev mode made.
+ */
+final class DevDataDirectory {
+    static final String VARIABLE = "WHARF_DATA_DIR";
+    static final String DEFAULT = ".wharf";
+
+    /**
+     * H2 in PostgreSQL's dialect; {@code WRITE_DELAY=0} writes each commit before it returns (see README,
+     * Durability).
+     */
+    private static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+
+    private final Path path;
+
+    DevDataDirectory(Path path) {
+        this.path = path.toAbsolutePath().normalize();
+    }
+
+    static DevDataDirectory fromEnvironment() {
+        return of(System.getenv());
+    }
+
+    /** The directory {@code environment} names, relative to the working directory. */
+    static DevDataDirectory of(Map<String, String> environment) {
+        String value = environment.get(VARIABLE);
+        return new DevDataDirectory(Path.of(value == null || value.isBlank() ? DEFAULT : value));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The H2 metadata's file: dev mode has run here when it exists. */
+    Path metadataFile() {
+        return path.resolve(KeySecretFile.METADATA_FILE);
+    }
+
+    boolean hasMetadata() {
+        return Files.isRegularFile(metadataFile());
+    }
+
+    /** The metadata's JDBC URL, for dev mode: H2 creates the database when it is not there. */
+    String metadataUrl() {
+        return "jdbc:h2:file:" + path.resolve("wharf") + H2_SETTINGS;
+    }
+
+    /** The metadata's JDBC URL for a command: H2 refuses to open a database that does not exist instead of making one. */
+    String existingMetadataUrl() {
+        return metadataUrl() + ";IFEXISTS=TRUE";
+    }
+
+    Path apiKeyFile() {
+        return path.resolve("dev-api-key");
+    }
+
+    Path keySecretFile() {
+        return path.resolve("key.secret");
+    }
+
+    /** The warehouse server's directory. */
+    Path postgres() {
+        return path.resolve("postgres");
+    }
+}
