@@ -58,7 +58,7 @@ final class Cluster {
                 throw new EmbeddedPostgresException(
                         "initdb could not make the embedded PostgreSQL cluster in " + data + ": " + made.tail());
             }
-            Files.createFile(marker);
+            Files.createFile(marker, PrivateFiles.file());
             return true;
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot prepare the cluster in " + data + ": " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code run/} (its Unix socket), {@code pg_hba.conf} (written at every start), {@code server.crt} and
  * {@code server.key} (TLS, see {@link ServerCertificate}), {@code admin.password} (the password of the cluster's
  * superuser {@value #ADMIN}, mode 600, read by Wharf only), {@code postgres.log} (the server's own log) and
- * {@code lock} (held while a Wharf runs the server).
+ * {@code lock} (held while a Wharf runs the server). Each is its owner's only, but the binaries (see {@link
+ * PrivateFiles}).
  *
  * <p>The server never outlives Wharf: a stop asks for a fast shutdown (SIGINT) and waits; if Wharf dies, the kernel
  * sends the server SIGINT (see {@link ServerUser}); and a start that finds a server left running from a Wharf that
@@ -131,7 +131,7 @@ public final class EmbeddedPostgres {
             boolean made = Cluster.initIfNeeded(bin, home, data, user, password);
             long initialized = System.nanoTime();
             awaitCertificate(tls);
-            ServerConfig.writeHba(home.resolve("pg_hba.conf"), settings.bindHost());
+            ServerConfig.writeHba(home.resolve("pg_hba.conf"), settings.bindHost(), user);
             prepareRunDirectory();
             rotateLog();
             long prepared = System.nanoTime();
@@ -227,6 +227,14 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * Whether the server runs as another user than Wharf's (Wharf runs as root, which PostgreSQL refuses): the
+     * directories above the server's must then let that user through.
+     */
+    public static boolean runsAsAnotherUser() {
+        return ServerUser.isRoot();
+    }
+
     /** The server's TLS certificate, for clients that verify it ({@code sslrootcert}). */
     public Path certificate() {
         return home.resolve("server.crt");
@@ -269,8 +277,8 @@ public final class EmbeddedPostgres {
         try {
             Files.createDirectories(home);
             // The server's user must pass through to its own files; nobody else may list what is here.
-            Files.setPosixFilePermissions(
-                    home, PosixFilePermissions.fromString(user.switched() ? "rwx--x--x" : "rwx------"));
+            Files.setPosixFilePermissions(home, user.switched() ? PrivateFiles.TRAVERSABLE : PrivateFiles.DIRECTORY);
+            PrivateFiles.tighten(home);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot create " + home + ": " + e.getMessage(), e);
         }
@@ -315,7 +323,10 @@ public final class EmbeddedPostgres {
 
     private void takeLock() {
         try {
-            lockChannel = FileChannel.open(home.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel = FileChannel.open(
+                    home.resolve("lock"),
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.file());
             lock = lockChannel.tryLock();
         } catch (java.nio.channels.OverlappingFileLockException e) {
             lock = null; // held by this JVM: another Wharf application in the same process
@@ -351,8 +362,8 @@ public final class EmbeddedPostgres {
                     + " 107 bytes Unix sockets allow: choose a shorter WHARF_DATA_DIR");
         }
         try {
-            Files.createDirectories(run);
-            Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(run, PrivateFiles.directory());
+            Files.setPosixFilePermissions(run, PrivateFiles.DIRECTORY);
             user.own(run);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot prepare " + run + ": " + e.getMessage(), e);
@@ -366,8 +377,7 @@ public final class EmbeddedPostgres {
                 Files.move(log, home.resolve("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             if (!Files.exists(log)) {
-                Files.createFile(
-                        log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(log, PrivateFiles.file());
             }
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot prepare the server's log " + log + ": " + e.getMessage(), e);

@@ -26,7 +26,10 @@ import org.tukaani.xz.XZInputStream;
  * leaves nothing a later start would use.
  */
 final class PostgresBinaries {
+    /** Directories and programs: public binaries, which the server's user must run. */
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private PostgresBinaries() {}
 
@@ -106,7 +109,8 @@ final class PostgresBinaries {
         Path partial = target.resolveSibling(
                 target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
-            Files.createDirectories(target.getParent());
+            // A new server directory is private; the server's start lets its user through (see EmbeddedPostgres).
+            Files.createDirectories(target.getParent(), PrivateFiles.directory());
             Trees.delete(partial);
             Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(DIRECTORY));
             if (!unpackWithTar(archive, partial)) {
@@ -152,7 +156,27 @@ final class PostgresBinaries {
                 partial,
                 300);
         Files.deleteIfExists(copy);
+        if (untar.succeeded()) {
+            publicReadOnly(partial);
+        }
         return untar.succeeded();
+    }
+
+    /**
+     * The archive's own modes, as {@code tar} keeps them when run as root, made what the Java way sets: directories
+     * 755, programs 755, other files 644; the server's user runs them, nobody but Wharf's user may change them.
+     */
+    private static void publicReadOnly(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                boolean executable = Files.isDirectory(path)
+                        || Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_EXECUTE);
+                Files.setPosixFilePermissions(path, executable ? DIRECTORY : FILE);
+            }
+        }
     }
 
     private static boolean onPath(String program) {
@@ -190,6 +214,6 @@ final class PostgresBinaries {
         }
         Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
         boolean executable = (entry.getMode() & 0100) != 0;
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(path, executable ? DIRECTORY : FILE);
     }
 }

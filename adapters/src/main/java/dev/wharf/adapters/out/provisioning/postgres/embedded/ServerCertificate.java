@@ -20,15 +20,24 @@ import java.util.List;
 /**
  * The embedded server's TLS certificate: self-signed, ECDSA P-256, valid ten years, for the hosts users are told to
  * connect to, made by the JDK's own {@code keytool} on the first start and kept. The certificate ({@code server.crt},
- * readable by all: clients verify the server with it, {@code sslmode=verify-full sslrootcert=server.crt}) sits in the
- * server's directory; the key ({@code server.key}, mode 600) belongs to the server's user, as PostgreSQL requires.
+ * for clients that verify the server, {@code sslmode=verify-full sslrootcert=server.crt}) and the key ({@code
+ * server.key}) sit in the server's directory, mode 600, and belong to the server's user, as PostgreSQL requires of the
+ * key; whoever runs Wharf reads the certificate (root reads any file).
  */
 final class ServerCertificate {
     private ServerCertificate() {}
 
-    /** Makes the certificate and key unless both exist. */
+    /** Makes the certificate and key unless both exist; both are the server's user's, owner-only. */
     static void ensure(Path certificate, Path key, List<String> hosts, ServerUser user) {
         if (Files.isRegularFile(certificate) && Files.isRegularFile(key)) {
+            try {
+                // Older versions left the certificate readable by all, and owned by Wharf's user.
+                PrivateFiles.forServer(certificate, user);
+                PrivateFiles.forServer(key, user);
+            } catch (IOException e) {
+                throw new EmbeddedPostgresException(
+                        "cannot make the embedded server's TLS files private: " + e.getMessage(), e);
+            }
             return;
         }
         Path work = certificate.resolveSibling("tls.partial");
@@ -55,8 +64,9 @@ final class ServerCertificate {
             Files.writeString(keyFile, pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
             user.own(keyFile);
             Path certFile = work.resolve("server.crt");
+            Files.createFile(certFile, PrivateFiles.file());
             Files.writeString(certFile, pem("CERTIFICATE", cert.getEncoded()), StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(certFile, PosixFilePermissions.fromString("rw-r--r--"));
+            user.own(certFile);
             Files.move(keyFile, key, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(certFile, certificate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | GeneralSecurityException e) {

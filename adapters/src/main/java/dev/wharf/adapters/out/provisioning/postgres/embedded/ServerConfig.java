@@ -37,7 +37,8 @@ final class ServerConfig {
                 "log_timezone=UTC");
     }
 
-    static void writeHba(Path file, String bindHost) {
+    /** Writes the file, owner-only and the server's user's: only the server reads it. */
+    static void writeHba(Path file, String bindHost, ServerUser user) {
         StringBuilder hba = new StringBuilder()
                 .append("# Written by Wharf at every start of its embedded server: edits are overwritten.\n")
                 .append("local   all all              scram-sha-256\n")
@@ -49,7 +50,10 @@ final class ServerConfig {
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, PrivateFiles.file());
             Files.writeString(temporary, hba, StandardCharsets.US_ASCII);
+            PrivateFiles.forServer(temporary, user);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot write " + file + ": " + e.getMessage(), e);

@@ -48,6 +48,11 @@ final class ServerUser {
         return new ServerUser(name, uid, gid, true);
     }
 
+    /** Whether Wharf runs as root, so that the server runs as another user. */
+    static boolean isRoot() {
+        return currentUid() == 0;
+    }
+
     String name() {
         return name;
     }

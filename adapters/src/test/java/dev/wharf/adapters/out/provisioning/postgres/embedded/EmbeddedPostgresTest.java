@@ -3,14 +3,17 @@ package dev.wharf.adapters.out.provisioning.postgres.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.testing.DataModes;
 import dev.wharf.testing.EmbeddedServers;
 import dev.wharf.testing.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The embedded server's life: made once, started, restarted on the same cluster, stopped, and never twice. */
@@ -60,6 +63,45 @@ class EmbeddedPostgresTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void everyFileIsItsOwnersOnlyAndFilesThatOlderVersionsLeftOpenAreClosedAtTheNextStart() throws Exception {
+        Path directory = EmbeddedServers.directory("wharf-pg-modes");
+        Path home = directory.resolve("postgres");
+        EmbeddedPostgres server = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        server.start();
+        try {
+            assertThat(Files.exists(home.resolve("run").resolve(".s.PGSQL." + server.port())))
+                    .isTrue();
+            assertThat(DataModes.violations(home, home)).isEmpty();
+        } finally {
+            server.stop();
+        }
+        assertThat(DataModes.violations(home, home)).isEmpty();
+
+        // What a version before this rule left: readable by all, the certificate and pg_hba.conf Wharf's user's.
+        Set<PosixFilePermission> open = PosixFilePermissions.fromString("rw-r--r--");
+        for (String file : new String[] {"lock", "initialized", "postgres.log", "pg_hba.conf", "server.crt"}) {
+            Files.setAttribute(home.resolve(file), "unix:uid", ownUid());
+            Files.setPosixFilePermissions(home.resolve(file), open);
+        }
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectory(
+                home.resolve("tls.partial"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        assertThat(DataModes.violations(home, home)).hasSize(7);
+
+        server.start();
+        try {
+            assertThat(DataModes.violations(home, home)).isEmpty();
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static int ownUid() throws Exception {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
     @Test
