@@ -45,6 +45,7 @@ final class DevCommand extends WharfServerCommand {
             requireFree(required);
         }
         DevDataDirectory dataDir = DevDataDirectory.fromEnvironment();
+        DevDataModes.prepare(dataDir, EmbeddedPostgres.runsAsAnotherUser());
         System.setProperty("dw.server.applicationConnectors[0].port", Integer.toString(port));
         System.setProperty("dw.server.adminConnectors[0].port", Integer.toString(port + 1));
         System.setProperty("dw.database.url", dataDir.metadataUrl());

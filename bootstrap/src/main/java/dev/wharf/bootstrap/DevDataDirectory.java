@@ -1,6 +1,5 @@
 package dev.wharf.bootstrap;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,10 +15,11 @@ final class DevDataDirectory {
 
     /**
      * H2 in PostgreSQL's dialect; {@code WRITE_DELAY=0} writes each commit before it returns (see README,
-     * Durability).
+     * Durability); {@code TRACE_LEVEL_FILE=0}: no trace file, which H2 would make readable by all (the errors it would
+     * trace reach Wharf as exceptions, which it reports).
      */
-    private static final String H2_SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
 
     private final Path path;
 
@@ -41,13 +41,14 @@ final class DevDataDirectory {
         return path;
     }
 
-    /** The H2 metadata's file: dev mode has run here when it exists. */
+    /** The H2 metadata's file. */
     Path metadataFile() {
         return path.resolve(KeySecretFile.METADATA_FILE);
     }
 
+    /** Whether dev mode has made its metadata here: the file is there and not empty (see {@link DevDataModes}). */
     boolean hasMetadata() {
-        return Files.isRegularFile(metadataFile());
+        return KeySecretFile.holdsData(metadataFile());
     }
 
     /** The metadata's JDBC URL, for dev mode: H2 creates the database when it is not there. */

@@ -19,10 +19,19 @@ final class KeySecretFile {
 
     private KeySecretFile() {}
 
+    /** Whether the metadata file holds data: dev mode makes it empty before H2 fills it (see DevDataModes). */
+    static boolean holdsData(Path metadata) {
+        try {
+            return Files.isRegularFile(metadata) && Files.size(metadata) > 0;
+        } catch (IOException e) {
+            return true; // there, but not readable: say what is missing rather than make a new secret
+        }
+    }
+
     static KeyHashingSecret loadOrCreate(Path file) {
         Path path = file.toAbsolutePath().normalize();
         Path metadata = path.resolveSibling(METADATA_FILE);
-        if (!Files.exists(path) && Files.exists(metadata)) {
+        if (!Files.exists(path) && holdsData(metadata)) {
             throw new StartupException("the key-hashing secret file " + path + " (" + AuthConfiguration.KEY_SECRET_FILE
                     + ") is missing, but the data whose API keys were hashed under it is there (" + metadata + "):"
                     + " restore the file; to start over instead, delete " + path.getParent());

@@ -1,0 +1,91 @@
+package dev.wharf.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Dev mode's data directory is its owner's only: the directory 700 (711, traversal only, when the warehouse server
+ * runs as another user, who must pass through to {@code postgres/}), every file Wharf keeps in it 600 and every
+ * directory 700; the warehouse server's directory sees to its own (see the embedded server's {@code PrivateFiles}).
+ * Made so before dev mode writes anything, and what older versions left readable by all (a 644 {@code wharf.mv.db},
+ * H2 trace files, the H2 engine's warehouse files) is tightened at every start. Only the entries Wharf makes are
+ * touched: a data directory may be somewhere that also holds files of the operator's.
+ */
+final class DevDataModes {
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> TRAVERSABLE = PosixFilePermissions.fromString("rwx--x--x");
+    private static final Set<String> WHARFS =
+            Set.of("dev-api-key", "key.secret", "engine.secret", "warehouses", "warehouses.h2-retired");
+
+    private DevDataModes() {}
+
+    /**
+     * Creates or tightens {@code data}'s directory and Wharf's files in it, and makes the H2 metadata's file (empty,
+     * 600) when there is none yet: H2 takes an empty file for a new database and keeps its mode, where a file it made
+     * itself would be the umask's 644 from its first write on.
+     */
+    static void prepare(DevDataDirectory data, boolean serverPassesThrough) {
+        Path directory = data.path();
+        try {
+            Files.createDirectories(directory.getParent());
+            try {
+                Files.createDirectory(directory, attribute(DIRECTORY));
+            } catch (FileAlreadyExistsException existing) {
+                // tightened below
+            }
+            Files.setPosixFilePermissions(directory, serverPassesThrough ? TRAVERSABLE : DIRECTORY);
+            tightenWharfsEntries(directory);
+            try {
+                Files.createFile(data.metadataFile(), attribute(FILE));
+            } catch (FileAlreadyExistsException existing) {
+                // H2's, tightened above
+            }
+        } catch (UnsupportedOperationException noPosixModes) {
+            // a file system without owners' modes: nothing to set
+        } catch (IOException e) {
+            throw new StartupException("cannot make the data directory " + directory + " readable by its owner only ("
+                    + e + "): give it to the user Wharf runs as, or choose another WHARF_DATA_DIR");
+        }
+    }
+
+    private static void tightenWharfsEntries(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (WHARFS.contains(name)
+                        || name.startsWith("wharf.")
+                        || name.startsWith("dev-api-key.")
+                        || name.startsWith("key.secret.")) {
+                    tighten(entry);
+                }
+            }
+        }
+    }
+
+    /** {@code path} and, for a directory, everything in it; links are left alone, never followed. */
+    private static void tighten(Path path) throws IOException {
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path entry : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, DIRECTORY);
+                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, FILE);
+                }
+            }
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
+        return PosixFilePermissions.asFileAttribute(permissions);
+    }
+}
