@@ -1,7 +1,7 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.application.service.WarehouseCheckService;
-import dev.wharf.domain.warehouse.Warehouse;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +17,7 @@ final class WarehouseCheckLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseCheckLoop.class);
 
     private final WarehouseCheckService check;
+    private final WarehouseEvents events;
     private final Duration interval;
     private volatile boolean running;
     private Thread thread;
@@ -24,8 +25,9 @@ final class WarehouseCheckLoop implements Managed {
     private volatile Boolean lastPassAnswered;
     private volatile String lastProblem = "";
 
-    WarehouseCheckLoop(WarehouseCheckService check, Duration interval) {
+    WarehouseCheckLoop(WarehouseCheckService check, WarehouseEvents events, Duration interval) {
         this.check = check;
+        this.events = events;
         this.interval = interval;
     }
 
@@ -69,13 +71,7 @@ final class WarehouseCheckLoop implements Managed {
     synchronized void pass() {
         try {
             WarehouseCheckService.Checked checked = check.checkReady();
-            for (Warehouse lost : checked.failed()) {
-                LOG.warn(
-                        "Warehouse {} of project {} is now failed: {}",
-                        lost.databaseName(),
-                        lost.projectId(),
-                        lost.statusMessage());
-            }
+            checked.failed().forEach(events::failed);
             if (failedPasses > 0) {
                 LOG.info("The check of ready warehouses works again, after {} failed pass(es)", failedPasses);
             }

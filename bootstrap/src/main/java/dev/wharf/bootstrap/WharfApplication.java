@@ -15,6 +15,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
@@ -58,6 +59,14 @@ public class WharfApplication extends Application<WharfConfiguration> {
         WireLogGuard.install();
         KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         JsonSettings.apply(environment.getObjectMapper());
+        if (configuration.getDev() != null) {
+            H2Recovery.prepare(
+                    configuration.getDatabase(),
+                    Path.of(configuration.getDev().getDataDir())
+                            .toAbsolutePath()
+                            .normalize(),
+                    environment.lifecycle());
+        }
         ManagedDataSource dataSource = MetadataDatabase.withoutStatementFacades(
                 configuration.getDatabase().build(environment.metrics(), "metadata"));
         MetadataDatabase.prepare(
@@ -99,7 +108,13 @@ public class WharfApplication extends Application<WharfConfiguration> {
      * warehouses resume at once, and its unfinished password resets show in their warehouses' status.
      */
     private static void freeAbandonedLeases(AbandonedLeases leases) {
-        AbandonedLeases.Freed freed = leases.free();
+        AbandonedLeases.Freed freed;
+        try {
+            freed = leases.free();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not free the leases a stopped Wharf left; they run out on their own: {}", e.getMessage());
+            return;
+        }
         if (freed.any()) {
             LOG.info(
                     "Resuming {} warehouse(s) and marking {} unfinished password reset(s) left by a Wharf that stopped"

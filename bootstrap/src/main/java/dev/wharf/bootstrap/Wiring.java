@@ -96,12 +96,20 @@ final class Wiring {
             WorkerConfiguration worker,
             RateLimitConfiguration rateLimit) {
         WarehouseCheckLoop check = new WarehouseCheckLoop(
-                new WarehouseCheckService(transactions, warehouses, engine, CLOCK), worker.checkInterval());
+                new WarehouseCheckService(transactions, warehouses, engine, CLOCK),
+                new LoggedWarehouseEvents(),
+                worker.checkInterval());
         environment.lifecycle().manage(check);
         environment.healthChecks().register("engine-" + engine.name(), new WarehouseEngineHealthCheck(engine, check));
         WorkerLoop loop = new WorkerLoop(
                 new ProvisioningWorker(
-                        new JdbiProvisioningQueue(jdbi), warehouses, engine, worker.toSettings(), CLOCK, workerId()),
+                        new JdbiProvisioningQueue(jdbi),
+                        warehouses,
+                        engine,
+                        worker.toSettings(),
+                        CLOCK,
+                        workerId(),
+                        new LoggedWarehouseEvents()),
                 worker.idle());
         environment.lifecycle().manage(loop);
 

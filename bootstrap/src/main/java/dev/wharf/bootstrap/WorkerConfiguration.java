@@ -25,6 +25,15 @@ public class WorkerConfiguration {
     @NotNull
     private Duration idleInterval = Duration.seconds(1);
 
+    /** Engine errors in a row after which a deletion gives up and the warehouse is failed, saying why. */
+    @jakarta.validation.constraints.Min(1)
+    private int deletionAttempts = ProvisioningSettings.DELETION_ATTEMPTS;
+
+    @JsonProperty
+    public void setDeletionAttempts(int value) {
+        this.deletionAttempts = value;
+    }
+
     /** How often the ready warehouses are checked against the engine (and once at each start). */
     @NotNull
     private Duration checkInterval = Duration.minutes(5);
@@ -44,7 +53,8 @@ public class WorkerConfiguration {
                 java.time.Duration.ofMillis(lease.toMilliseconds()),
                 java.time.Duration.ofMillis(pollInterval.toMilliseconds()),
                 java.time.Duration.ofMillis(backoffBase.toMilliseconds()),
-                java.time.Duration.ofMillis(backoffMax.toMilliseconds()));
+                java.time.Duration.ofMillis(backoffMax.toMilliseconds()),
+                deletionAttempts);
     }
 
     java.time.Duration idle() {

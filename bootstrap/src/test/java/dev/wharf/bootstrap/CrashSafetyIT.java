@@ -90,7 +90,7 @@ class CrashSafetyIT {
                 "--projects",
                 "1",
                 "--sources",
-                "0",
+                "1",
                 "--jobs",
                 "0",
                 "--running",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.health.HealthCheck;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.application.service.ServiceFixtures;
 import dev.wharf.application.service.WarehouseCheckService;
 import dev.wharf.domain.project.ProjectId;
@@ -19,6 +20,7 @@ class WarehouseEngineHealthCheckTest {
     private final InMemoryFixture store = new InMemoryFixture();
     private final WarehouseCheckLoop warehouses = new WarehouseCheckLoop(
             new WarehouseCheckService(store.transactions(), store.warehouses(), engine, Clock.systemUTC()),
+            WarehouseEvents.NONE,
             Duration.ofMinutes(5));
     private final WarehouseEngineHealthCheck check = new WarehouseEngineHealthCheck(engine, warehouses);
 

@@ -12,7 +12,19 @@ public record ProvisioningSettings(
         Duration lease,
         Duration pollInterval,
         Duration backoffBase,
-        Duration backoffMax) {
+        Duration backoffMax,
+        int deletionAttempts) {
+    /** Engine errors in a row after which a deletion gives up: with the default backoff, about 6 minutes. */
+    public static final int DELETION_ATTEMPTS = 10;
+
+    public ProvisioningSettings(
+            Duration provisioningTimeout,
+            Duration lease,
+            Duration pollInterval,
+            Duration backoffBase,
+            Duration backoffMax) {
+        this(provisioningTimeout, lease, pollInterval, backoffBase, backoffMax, DELETION_ATTEMPTS);
+    }
 
     public static ProvisioningSettings defaults() {
         return new ProvisioningSettings(

@@ -5,6 +5,7 @@ import dev.wharf.application.port.out.EngineProgress;
 import dev.wharf.application.port.out.ProvisioningQueue;
 import dev.wharf.application.port.out.ProvisioningQueue.Claim;
 import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.Warehouse;
@@ -18,13 +19,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Moves warehouses through the state machine: pending → provisioning → ready, or failed after the overall timeout
- * with retries and exponential backoff in between; deleting → deleted, retried until it succeeds. Each warehouse is
+ * with retries and exponential backoff in between; deleting → deleted, retried with backoff, or failed when the engine
+ * refuses or fails {@link ProvisioningSettings#deletionAttempts} times in a row (the reference retries deletion forever:
+ * a damaged warehouse would then retry with no end and no word). Each warehouse that becomes failed is told to {@link
+ * WarehouseEvents}, once. Each warehouse is
  * worked on under a lease, so several workers (in one process or many) never work on the same one at once, and a
  * dead worker's warehouses are taken over when its leases expire. Every state change is a compare-and-swap on the
  * state, so a worker that lost its lease cannot undo what another did.
  */
 public final class ProvisioningWorker implements RunProvisioningUseCase {
     static final int BATCH = 16;
+    static final String RETRY_DEPROVISION = ". Deprovision again to retry.";
 
     private final ProvisioningQueue queue;
     private final WarehouseRepository warehouses;
@@ -32,6 +37,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
     private final ProvisioningSettings settings;
     private final Clock clock;
     private final String workerId;
+    private final WarehouseEvents events;
 
     public ProvisioningWorker(
             ProvisioningQueue queue,
@@ -39,13 +45,15 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
             WarehouseEngine engine,
             ProvisioningSettings settings,
             Clock clock,
-            String workerId) {
+            String workerId,
+            WarehouseEvents events) {
         this.queue = queue;
         this.warehouses = warehouses;
         this.engine = engine;
         this.settings = settings;
         this.clock = clock;
         this.workerId = workerId;
+        this.events = events;
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
         try {
             Optional<Warehouse> found = warehouses.findByProject(claim.projectId());
             if (found.isPresent()) {
-                Outcome outcome = advance(found.get());
+                Outcome outcome = advance(found.get(), claim.attempts());
                 if (outcome.failed()) {
                     failures++;
                     nextAttempt = clock.instant().plus(settings.backoff(failures));
@@ -91,11 +99,11 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
         }
     }
 
-    private Outcome advance(Warehouse warehouse) {
+    private Outcome advance(Warehouse warehouse, int failuresSoFar) {
         return switch (warehouse.state()) {
             case PENDING -> startProvisioning(warehouse);
             case PROVISIONING -> provision(warehouse);
-            case DELETING -> deprovision(warehouse);
+            case DELETING -> deprovision(warehouse, failuresSoFar);
             default -> Outcome.finished();
         };
     }
@@ -113,7 +121,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
         Instant started =
                 warehouse.provisioningStartedAt() == null ? warehouse.createdAt() : warehouse.provisioningStartedAt();
         if (!now.isBefore(started.plus(settings.provisioningTimeout()))) {
-            warehouses.update(warehouse.markFailed(timedOut(), now), WarehouseState.PROVISIONING);
+            fail(warehouse.markFailed(timedOut(), now), WarehouseState.PROVISIONING);
             return Outcome.finished();
         }
         try {
@@ -124,8 +132,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
                     yield Outcome.finished();
                 }
                 case FAILED -> {
-                    warehouses.update(
-                            warehouse.markFailed(progress.message(), clock.instant()), WarehouseState.PROVISIONING);
+                    fail(warehouse.markFailed(progress.message(), clock.instant()), WarehouseState.PROVISIONING);
                     yield Outcome.finished();
                 }
                 case IN_PROGRESS -> {
@@ -139,18 +146,47 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
         }
     }
 
-    private Outcome deprovision(Warehouse warehouse) {
+    private Outcome deprovision(Warehouse warehouse, int failuresSoFar) {
         try {
             EngineProgress progress = engine.deprovision(warehouse.databaseName(), WarehouseTag.of(warehouse));
-            if (progress.isDone()) {
-                warehouses.update(warehouse.markDeleted(clock.instant()), WarehouseState.DELETING);
+            switch (progress.outcome()) {
+                case DONE -> {
+                    warehouses.update(warehouse.markDeleted(clock.instant()), WarehouseState.DELETING);
+                    return Outcome.finished();
+                }
+                case FAILED -> {
+                    fail(
+                            warehouse.markDeletionFailed(
+                                    "Deprovisioning failed: " + progress.message() + RETRY_DEPROVISION,
+                                    clock.instant()),
+                            WarehouseState.DELETING);
+                    return Outcome.finished();
+                }
+                default -> {
+                    reportDeletion(warehouse, progress.message());
+                    return Outcome.retry(settings.pollInterval());
+                }
+            }
+        } catch (RuntimeException e) {
+            int failures = failuresSoFar + 1;
+            if (failures >= settings.deletionAttempts()) {
+                fail(
+                        warehouse.markDeletionFailed(
+                                "Deprovisioning failed " + failures + " times in a row, last: " + describe(e)
+                                        + RETRY_DEPROVISION,
+                                clock.instant()),
+                        WarehouseState.DELETING);
                 return Outcome.finished();
             }
-            reportDeletion(warehouse, progress.message());
-            return Outcome.retry(settings.pollInterval());
-        } catch (RuntimeException e) {
             reportDeletion(warehouse, "Deprovisioning is retrying after an engine error: " + describe(e));
             return Outcome.failedAttempt();
+        }
+    }
+
+    /** Stores {@code failed} if the warehouse is still {@code expected}, and then tells the events, once. */
+    private void fail(Warehouse failed, WarehouseState expected) {
+        if (warehouses.update(failed, expected)) {
+            events.failed(failed);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.AuditLog;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
@@ -104,7 +105,8 @@ class ActionGuardTest {
                         engine,
                         ProvisioningSettings.defaults(),
                         clock,
-                        "w")
+                        "w",
+                        WarehouseEvents.NONE)
                 .runOnce();
         later();
         resets.reset(command(admin));
@@ -134,7 +136,8 @@ class ActionGuardTest {
                         engine,
                         ProvisioningSettings.defaults(),
                         clock,
-                        "w")
+                        "w",
+                        WarehouseEvents.NONE)
                 .runOnce();
         later();
         engine.outage(BackendUnavailableException.Reason.TIMEOUT);

@@ -10,6 +10,7 @@ import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
@@ -76,7 +77,8 @@ class WarehouseCheckServiceTest {
                 engine,
                 ProvisioningSettings.defaults(),
                 clock,
-                "w");
+                "w",
+                WarehouseEvents.NONE);
         engine.lose(new DatabaseName("lost"));
         check.checkReady();
 

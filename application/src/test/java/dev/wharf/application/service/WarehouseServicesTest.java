@@ -13,6 +13,7 @@ import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.ConflictException;
@@ -56,7 +57,8 @@ class WarehouseServicesTest {
                 engine,
                 ProvisioningSettings.defaults(),
                 clock,
-                "w");
+                "w",
+                WarehouseEvents.NONE);
     }
 
     private void readyWarehouse() {

@@ -97,10 +97,20 @@ public record Warehouse(
         return with(DELETING, MESSAGE_DELETING, now, provisioningStartedAt, readyAt, failedAt);
     }
 
-    /** deleting → deleting with a progress or diagnostic message; deletion has no failed state, it retries. */
+    /** deleting → deleting with a progress or diagnostic message, while deletion retries. */
     public Warehouse reportDeletionProgress(String message, Instant now) {
         requireTransition(DELETING, DELETING);
         return with(DELETING, message, now, provisioningStartedAt, readyAt, failedAt);
+    }
+
+    /**
+     * deleting → failed: the engine refused to remove the warehouse, or failed at it too many times in a row, for
+     * {@code reason}. The reference's deletion retries forever; Wharf says why and stops, and a new deprovision tries
+     * again.
+     */
+    public Warehouse markDeletionFailed(String reason, Instant now) {
+        requireTransition(FAILED, DELETING);
+        return with(FAILED, reason, now, provisioningStartedAt, readyAt, now);
     }
 
     /** deleting → deleted: the engine's resources are gone and the database name is free again. */

@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
 
 /**
  * Every transition method of {@link Warehouse}, with the state it leads to and, written out from the reference's
- * state table (posthog-data-warehouse.md §2), the states it may start from.
+ * state table (posthog-data-warehouse.md §2), the states it may start from; plus Wharf's own two: a warehouse the
+ * engine lost becomes failed, and so does a deletion that gives up.
  */
 enum WarehouseMove {
     START_PROVISIONING(PROVISIONING, EnumSet.of(PENDING), (w, now) -> w.startProvisioning(now)),
@@ -24,7 +25,10 @@ enum WarehouseMove {
     START_DELETING(DELETING, EnumSet.of(READY, FAILED, PROVISIONING), (w, now) -> w.startDeleting(now)),
     REPORT_DELETION_PROGRESS(
             DELETING, EnumSet.of(DELETING), (w, now) -> w.reportDeletionProgress("Waiting for claim", now)),
-    MARK_DELETED(DELETED, EnumSet.of(DELETING), (w, now) -> w.markDeleted(now));
+    MARK_DELETED(DELETED, EnumSet.of(DELETING), (w, now) -> w.markDeleted(now)),
+    MARK_LOST(FAILED, EnumSet.of(PENDING, PROVISIONING, READY), (w, now) -> w.markLost("The database is gone", now)),
+    MARK_DELETION_FAILED(
+            FAILED, EnumSet.of(DELETING), (w, now) -> w.markDeletionFailed("Deprovisioning failed: boom", now));
 
     private final WarehouseState target;
     private final Set<WarehouseState> allowedFrom;

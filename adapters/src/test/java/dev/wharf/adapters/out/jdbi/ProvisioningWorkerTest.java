@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,7 @@ class ProvisioningWorkerTest {
         JdbiFixture store;
         MutableClock clock;
         InMemoryWarehouseEngine engine;
+        final List<Warehouse> failed = new CopyOnWriteArrayList<>();
 
         abstract JdbiFixture createFixture();
 
@@ -58,7 +60,8 @@ class ProvisioningWorkerTest {
         }
 
         ProvisioningWorker worker(String id) {
-            return new ProvisioningWorker(store.provisioningQueue(), store.warehouses(), engine, SETTINGS, clock, id);
+            return new ProvisioningWorker(
+                    store.provisioningQueue(), store.warehouses(), engine, SETTINGS, clock, id, failed::add);
         }
 
         Warehouse stored() {
@@ -140,6 +143,36 @@ class ProvisioningWorkerTest {
             assertThat(stored().state()).isEqualTo(WarehouseState.DELETED);
             assertThat(engine.exists(NAME)).isFalse();
             assertThat(store.warehouses().isDatabaseNameHeld(NAME)).isFalse();
+        }
+
+        @Test
+        void aDeletionThatKeepsFailingGivesUpAsFailedSayingWhyAndOnce() {
+            worker("w1").runOnce();
+            store.warehouses().update(stored().startDeleting(clock.instant()), WarehouseState.READY);
+            engine.outage(BackendUnavailableException.Reason.TIMEOUT);
+
+            for (int attempt = 1; attempt < SETTINGS.deletionAttempts(); attempt++) {
+                assertThat(worker("w1").runOnce()).isEqualTo(1);
+                assertThat(stored().state()).isEqualTo(WarehouseState.DELETING);
+                clock.advance(SETTINGS.backoffMax());
+            }
+            assertThat(failed).isEmpty();
+            worker("w1").runOnce();
+
+            assertThat(stored().state()).isEqualTo(WarehouseState.FAILED);
+            assertThat(stored().statusMessage())
+                    .isEqualTo("Deprovisioning failed " + SETTINGS.deletionAttempts()
+                            + " times in a row, last: engine timeout. Deprovision again to retry.");
+            assertThat(failed).containsExactly(stored());
+            clock.advance(SETTINGS.backoffMax());
+            assertThat(worker("w1").runOnce()).as("no more attempts").isZero();
+
+            engine.outage(null);
+            store.warehouses().update(stored().startDeleting(clock.instant()), WarehouseState.FAILED);
+            assertThat(worker("w1").runOnce())
+                    .as("a new deprovision starts at once")
+                    .isEqualTo(1);
+            assertThat(stored().state()).isEqualTo(WarehouseState.DELETED);
         }
 
         @Test

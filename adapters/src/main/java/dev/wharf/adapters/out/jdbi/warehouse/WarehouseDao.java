@@ -42,7 +42,9 @@ interface WarehouseDao {
     @SqlUpdate("""
             UPDATE warehouse SET live_database_name = :liveDatabaseName, state = :state,
                 status_message = :statusMessage, updated_at = :updatedAt,
-                provisioning_started_at = :provisioningStartedAt, ready_at = :readyAt, failed_at = :failedAt
+                provisioning_started_at = :provisioningStartedAt, ready_at = :readyAt, failed_at = :failedAt,
+                attempts = CASE WHEN :expectedState = :state THEN attempts ELSE 0 END,
+                next_attempt_at = CASE WHEN :expectedState = :state THEN next_attempt_at ELSE NULL END
             WHERE project_id = :projectId AND state = :expectedState""")
     int update(
             @Bind("projectId") long projectId,

@@ -62,6 +62,21 @@ class DuckgresWarehouseEngineTest {
     }
 
     @Test
+    void aReadyWarehouseHasNoProblemAndOneDuckgresNoLongerHasOrDeletesHasOne() {
+        engine.provision(SALES, TAG);
+        duckgres.tick();
+        duckgres.tick();
+        assertThat(engine.problemWith(SALES, TAG)).isEmpty();
+        assertThat(engine.problemWith(new DatabaseName("never-made"), TAG))
+                .contains("The warehouse never-made no longer exists on duckgres");
+
+        engine.deprovision(SALES, TAG);
+        assertThat(engine.problemWith(SALES, TAG))
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).startsWith("duckgres reports the warehouse deleting: "));
+    }
+
+    @Test
     void theOneTimePasswordFromProvisionIsDiscardedSoNobodyKnowsIt() {
         ready(SALES);
 

@@ -1,0 +1,81 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dev mode's metadata is rebuilt from its rows after a run that did not close it, and only then. */
+class H2RecoveryTest {
+    @TempDir
+    Path dataDir;
+
+    private final DataSourceFactory database = new DataSourceFactory();
+    private final LifecycleEnvironment lifecycle = new LifecycleEnvironment(new com.codahale.metrics.MetricRegistry());
+
+    @BeforeEach
+    void givenMetadataWithAnIndex() throws Exception {
+        database.setUrl("jdbc:h2:file:" + dataDir.resolve("wharf") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        database.setUser("sa");
+        database.setPassword("");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE warehouse (id INT PRIMARY KEY, state VARCHAR(20), name VARCHAR(63) UNIQUE)");
+            s.execute("CREATE INDEX warehouse_state_idx ON warehouse (state)");
+            s.execute("INSERT INTO warehouse VALUES (1, 'ready', 'a'), (2, 'deleting', 'b')");
+        }
+    }
+
+    @Test
+    void aRunThatWasNotClosedIsRebuiltFromItsRowsWithItsIndexesAndKept() throws Exception {
+        Files.createFile(dataDir.resolve(H2Recovery.MARKER));
+
+        H2Recovery.prepare(database, dataDir, lifecycle);
+
+        assertThat(dataDir.resolve(H2Recovery.KEPT)).exists();
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("wharf.mv.db")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(dataDir.resolve("wharf-recovery.sql")).doesNotExist();
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE warehouse SET state = 'deleted' WHERE state = 'deleting'"))
+                    .isEqualTo(1);
+            try (ResultSet rows = s.executeQuery(
+                    "SELECT count(*) FROM information_schema.indexes" + " WHERE index_name = 'warehouse_state_idx'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+            try (ResultSet rows = s.executeQuery("SELECT string_agg(name, ',' ORDER BY id) FROM warehouse")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("a,b");
+            }
+        }
+    }
+
+    @Test
+    void aRunThatWasClosedIsLeftAsItIsAndTheMarkerGoesWhenThisRunStops() throws Exception {
+        H2Recovery.prepare(database, dataDir, lifecycle);
+
+        assertThat(dataDir.resolve(H2Recovery.KEPT)).doesNotExist();
+        assertThat(dataDir.resolve(H2Recovery.MARKER)).exists();
+        for (var managed : lifecycle.getManagedObjects()) {
+            managed.start();
+            managed.stop();
+        }
+        assertThat(dataDir.resolve(H2Recovery.MARKER)).doesNotExist();
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(database.getUrl(), database.getUser(), database.getPassword());
+    }
+}
