@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * cluster, made by {@code initdb} on the first start with SCRAM-SHA-256 for every login and no {@code trust} rule),
  * {@code run/} (its Unix socket), {@code pg_hba.conf} (written at every start), {@code server.crt} and
  * {@code server.key} (TLS, see {@link ServerCertificate}), {@code admin.password} (the password of the cluster's
- * superuser {@value #ADMIN}, mode 600, read by Wharf only), {@code postgres.log} (the server's own log) and
+ * superuser {@value #ADMIN}, mode 600, read by Wharf only), {@code postgres.log} (the server's own log, written by
+ * Wharf from the server's standard error: bounded and with repeats summed up, see {@link ServerLogFilter}) and
  * {@code lock} (held while a Wharf runs the server). Each is its owner's only, but the binaries (see {@link
  * PrivateFiles}).
  *
@@ -43,13 +44,14 @@ public final class EmbeddedPostgres {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final long STOP_WAIT_SECONDS = 30;
-    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final java.time.Duration LOG_WAIT = java.time.Duration.ofSeconds(5);
 
     private final EmbeddedPostgresSettings settings;
     private final Path home;
     private final Path data;
     private final Path run;
     private volatile Process process;
+    private ServerLogPump logPump;
     private CompletableFuture<Void> background;
     private FileChannel lockChannel;
     private FileLock lock;
@@ -133,9 +135,9 @@ public final class EmbeddedPostgres {
             awaitCertificate(tls);
             ServerConfig.writeHba(home.resolve("pg_hba.conf"), settings.bindHost(), user);
             prepareRunDirectory();
-            rotateLog();
+            ServerLogFile log = openLog();
             long prepared = System.nanoTime();
-            process = spawn(user.command(command(bin)));
+            process = spawn(user.command(command(bin)), log);
             awaitReady();
             LOG.info(
                     "PostgreSQL server ready on {}:{} as {} in {} ms (binaries {} ms, {} {} ms, then TLS and files"
@@ -187,7 +189,11 @@ public final class EmbeddedPostgres {
                 }
             }
         }
+        if (logPump != null) {
+            logPump.awaitEnd(LOG_WAIT); // its last lines (the shutdown's, the summaries) are written
+        }
         process = null;
+        logPump = null;
         background = null;
         releaseLock();
     }
@@ -198,6 +204,7 @@ public final class EmbeddedPostgres {
      */
     synchronized void abandon() {
         process = null;
+        logPump = null;
         background = null;
         releaseLock();
     }
@@ -370,15 +377,11 @@ public final class EmbeddedPostgres {
         }
     }
 
-    private void rotateLog() {
+    /** The server's log, moved aside first when it is over its cap (see {@link ServerLogFile}). */
+    private ServerLogFile openLog() {
         Path log = home.resolve("postgres.log");
         try {
-            if (Files.isRegularFile(log) && Files.size(log) > LOG_ROTATE_BYTES) {
-                Files.move(log, home.resolve("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (!Files.exists(log)) {
-                Files.createFile(log, PrivateFiles.file());
-            }
+            return ServerLogFile.open(log);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot prepare the server's log " + log + ": " + e.getMessage(), e);
         }
@@ -388,12 +391,10 @@ public final class EmbeddedPostgres {
      * Starts {@code command} from a thread of its own that waits for it as long as it runs: the parent-death signal
      * belongs to the thread that started the process, so that thread must live exactly as long as the server.
      */
-    private Process spawn(List<String> command) {
+    private Process spawn(List<String> command, ServerLogFile log) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        home.resolve("postgres.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("PGPASSWORD");
         CompletableFuture<Process> started = new CompletableFuture<>();
@@ -423,12 +424,24 @@ public final class EmbeddedPostgres {
         keeper.setDaemon(true);
         keeper.start();
         try {
-            return started.get(30, TimeUnit.SECONDS);
+            Process spawned = started.get(30, TimeUnit.SECONDS);
+            logPump = ServerLogPump.start(spawned.getInputStream(), log);
+            return spawned;
         } catch (ExecutionException e) {
+            closeQuietly(log);
             throw new EmbeddedPostgresException(
                     "cannot start " + command.get(0) + ": " + e.getCause().getMessage(), e);
         } catch (Exception e) {
+            closeQuietly(log);
             throw new EmbeddedPostgresException("cannot start " + command.get(0) + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(ServerLogFile log) {
+        try {
+            log.close();
+        } catch (IOException ignored) {
+            // nothing was written to it
         }
     }
 
@@ -438,6 +451,7 @@ public final class EmbeddedPostgres {
         while (System.nanoTime() < deadline) {
             Process running = process;
             if (!running.isAlive()) {
+                logPump.awaitEnd(LOG_WAIT); // what it said before it stopped is in the file
                 String log = ServerLog.lastLines(home.resolve("postgres.log"));
                 if (log.contains("Address already in use") || log.contains("could not create any TCP/IP sockets")) {
                     throw new EmbeddedPostgresException("port " + settings.port() + " on " + settings.bindHost()

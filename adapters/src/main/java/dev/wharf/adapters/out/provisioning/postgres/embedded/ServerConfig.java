@@ -33,7 +33,8 @@ final class ServerConfig {
                 "shared_buffers=64MB",
                 "logging_collector=off",
                 "log_destination=stderr",
-                "log_line_prefix=%m [%p] %q%u@%d ",
+                // The client's address first: ServerLogFilter sums up repeated entries per address and kind.
+                "log_line_prefix=%m [%p] %q%h %u@%d ",
                 "log_timezone=UTC");
     }
 
