@@ -64,6 +64,33 @@ class UnexpectedExceptionMapperTest {
     }
 
     @Test
+    void theSameFaultOnEveryRequestIsLoggedOnceAMinuteAndEveryAnswerNamesTheLoggedLine() {
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Response answer = mapper.toResponse(new IllegalStateException("request " + i)); // one place: one fault
+            answered.add(((ErrorBody) answer.getEntity()).error());
+        }
+
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getThrowableProxy()).as("a fault's first trace").isNotNull();
+            assertThat(answered)
+                    .singleElement()
+                    .satisfies(error -> assertThat(event.getFormattedMessage())
+                            .contains(error.substring(error.indexOf("id ") + 3, error.length() - 1)));
+        });
+    }
+
+    @Test
+    void aFaultIsItsClassAndThePlaceItWasThrown() {
+        String here = UnexpectedExceptionMapper.fault(new IllegalStateException("a"));
+        String there = UnexpectedExceptionMapper.fault(new IllegalStateException("b"));
+
+        assertThat(here)
+                .startsWith("java.lang.IllegalStateException at " + getClass().getName() + ".");
+        assertThat(here).isNotEqualTo(there);
+    }
+
+    @Test
     void aLostDatabaseConnectionIsAnOutageNotTheClientsMistake() {
         SQLException driver = new SQLException("An I/O error occurred while sending to the backend", "08006");
         driver.initCause(new EOFException());
