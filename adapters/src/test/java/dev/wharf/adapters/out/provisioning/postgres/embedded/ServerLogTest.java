@@ -113,6 +113,25 @@ class ServerLogTest {
         assertThat(added).anyMatch(line -> line.contains("database system is shut down"));
     }
 
+    @Test
+    void aCorruptCertificateStopsTheStartWithOneLineFromTheServersLog() {
+        Path directory = EmbeddedServers.directory("wharf-pg-badcert");
+        EmbeddedPostgres server = new EmbeddedPostgres(EmbeddedServers.settings(directory, Ports.free()));
+        server.start();
+        server.stop();
+        Path certificate = directory.resolve("postgres/server.crt");
+        try {
+            Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(server::start)
+                .isInstanceOf(EmbeddedPostgresException.class)
+                .hasMessageContaining("server.crt")
+                .hasMessageNotContaining("\n");
+    }
+
     private static void failLogin(EmbeddedPostgres server, String user) {
         Properties properties = new Properties();
         properties.setProperty("user", user);
