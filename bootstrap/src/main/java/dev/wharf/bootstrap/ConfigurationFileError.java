@@ -34,6 +34,19 @@ final class ConfigurationFileError {
                 + (errors.isEmpty() ? firstLine(e.getMessage()) : errors));
     }
 
+    /** Whether {@code file} is missing, a directory or unreadable: then an I/O error came from reading it. */
+    static boolean unusable(String file) {
+        if (file.startsWith(ClasspathOrFileSourceProvider.CLASSPATH)) {
+            return false;
+        }
+        try {
+            Path path = Path.of(file);
+            return !Files.isRegularFile(path) || !Files.isReadable(path);
+        } catch (InvalidPathException e) {
+            return true;
+        }
+    }
+
     private static boolean isDirectory(String file) {
         try {
             return Files.isDirectory(Path.of(file));

@@ -42,7 +42,7 @@ final class DbCommand extends ConfiguredCommand<WharfConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (!OneLineErrors.print(cli, e)) {
+        if (!OneLineErrors.print(cli, namespace, e)) {
             super.onError(cli, namespace, e);
         }
     }

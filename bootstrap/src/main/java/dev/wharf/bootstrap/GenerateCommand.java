@@ -100,7 +100,7 @@ final class GenerateCommand extends ConfiguredCommand<WharfConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (!OneLineErrors.print(cli, e)) {
+        if (!OneLineErrors.print(cli, namespace, e)) {
             super.onError(cli, namespace, e);
         }
     }

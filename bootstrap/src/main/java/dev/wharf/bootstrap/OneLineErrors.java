@@ -1,8 +1,11 @@
 package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgresException;
+import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.core.cli.Cli;
+import java.io.IOException;
 import java.net.BindException;
+import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
  * Turns the start-up failures an operator can fix (database unreachable or not migrated, port taken, bad dev key) into
@@ -11,12 +14,35 @@ import java.net.BindException;
 final class OneLineErrors {
     private OneLineErrors() {}
 
+    /**
+     * As {@link #print(Cli, Throwable)}, and a configuration file that cannot be used (missing, a directory,
+     * unreadable, not YAML, not a valid configuration: what Dropwizard throws before the command runs) is one line
+     * naming it.
+     */
+    static boolean print(Cli cli, Namespace namespace, Throwable error) {
+        if (describe(error) != null) {
+            return print(cli, error);
+        }
+        String file = namespace.getString("file");
+        if (file != null && error instanceof ConfigurationException invalid) {
+            return printLine(cli, ConfigurationFileError.of(file, invalid).getMessage());
+        }
+        if (file != null && error instanceof IOException unreadable && ConfigurationFileError.unusable(file)) {
+            return printLine(cli, ConfigurationFileError.of(file, unreadable).getMessage());
+        }
+        return false;
+    }
+
     /** Prints the one-line message and returns true, or returns false when {@code error} is not an operator's. */
     static boolean print(Cli cli, Throwable error) {
         String line = describe(error);
         if (line == null) {
             return false;
         }
+        return printLine(cli, line);
+    }
+
+    private static boolean printLine(Cli cli, String line) {
         cli.getStdErr().println("wharf: " + line);
         cli.getStdErr().flush();
         return true;

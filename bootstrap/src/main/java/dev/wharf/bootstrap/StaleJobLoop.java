@@ -1,7 +1,10 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.application.logging.LogThrottle;
+import dev.wharf.application.logging.OneLine;
 import dev.wharf.application.port.in.job.FailStaleJobsUseCase;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StaleJobLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(StaleJobLoop.class);
+    /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
+    private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
     private final FailStaleJobsUseCase staleJobs;
     private final Duration interval;
@@ -46,7 +51,10 @@ final class StaleJobLoop implements Managed {
                 LOG.info("Failed {} job(s) without a heartbeat", failed);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Stale job pass failed; retrying at the next interval: {}", e.toString());
+            LogThrottle.Verdict verdict = THROTTLE.admit(e.getClass().getName(), null);
+            if (verdict.log()) {
+                LOG.warn("Stale job pass failed; retrying at the next interval: {}", OneLine.of(e) + verdict.summary());
+            }
         }
     }
 

@@ -78,12 +78,12 @@ final class WarehouseCheckLoop implements Managed {
             failedPasses = 0;
             lastPassAnswered = true;
         } catch (RuntimeException e) {
-            lastProblem = String.valueOf(e.getMessage());
+            lastProblem = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " / ");
             if (failedPasses++ == 0) {
                 LOG.warn(
                         "The check of ready warehouses cannot ask the engine; retrying every {} s (said once): {}",
                         interval.toSeconds(),
-                        e.getMessage());
+                        lastProblem);
             }
             lastPassAnswered = false;
         }

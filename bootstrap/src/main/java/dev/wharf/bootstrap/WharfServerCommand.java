@@ -17,7 +17,7 @@ class WharfServerCommand extends ServerCommand<WharfConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (!OneLineErrors.print(cli, e)) {
+        if (!OneLineErrors.print(cli, namespace, e)) {
             super.onError(cli, namespace, e);
         }
     }

@@ -1,7 +1,10 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.application.logging.LogThrottle;
+import dev.wharf.application.logging.OneLine;
 import dev.wharf.application.port.in.provisioning.RunProvisioningUseCase;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+    /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
+    private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
     private final RunProvisioningUseCase worker;
     private final Duration idle;
@@ -52,7 +57,10 @@ final class WorkerLoop implements Managed {
             try {
                 worked = worker.runOnce(() -> running);
             } catch (RuntimeException e) {
-                LOG.warn("Provisioning pass failed; retrying: {}", e.toString());
+                LogThrottle.Verdict verdict = THROTTLE.admit(e.getClass().getName(), null);
+                if (verdict.log()) {
+                    LOG.warn("Provisioning pass failed; retrying: {}", OneLine.of(e) + verdict.summary());
+                }
             }
             if (worked == 0) {
                 try {

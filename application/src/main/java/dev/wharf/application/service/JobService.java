@@ -1,5 +1,7 @@
 package dev.wharf.application.service;
 
+import dev.wharf.application.logging.LogThrottle;
+import dev.wharf.application.logging.OneLine;
 import dev.wharf.application.port.in.job.GetJobUseCase;
 import dev.wharf.application.port.in.job.JobQuery;
 import dev.wharf.application.port.in.job.JobView;
@@ -26,6 +28,7 @@ import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -57,6 +60,8 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
     static final Instant EARLIEST_CREATED_AT = Instant.parse("0001-01-01T00:00:00Z");
 
     private static final System.Logger LOG = System.getLogger(JobService.class.getName());
+    /** Billing down is one line a minute however many jobs start, with the count left out. */
+    private static final LogThrottle BILLING_DOWN = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
     private final ProjectAccess access;
     private final TransactionRunner transactions;
@@ -173,11 +178,15 @@ public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJ
         try {
             return billing.billingFor(project.organizationId());
         } catch (RuntimeException e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "billing could not be asked for organization "
-                            + project.organizationId().value()
-                            + "; the job starts unaccounted and unchecked against a row limit: " + e);
+            LogThrottle.Verdict verdict = BILLING_DOWN.admit(e.getClass().getName(), null);
+            if (verdict.log()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "billing could not be asked for organization "
+                                + project.organizationId().value()
+                                + "; the job starts unaccounted and unchecked against a row limit: " + OneLine.of(e)
+                                + verdict.summary());
+            }
             return Optional.empty();
         }
     }
