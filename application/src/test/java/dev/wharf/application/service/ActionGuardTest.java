@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.wharf.application.fake.InMemoryFixture;
-import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
@@ -18,7 +17,6 @@ import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.AuditLog;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.audit.AuditOutcome;
@@ -99,15 +97,7 @@ class ActionGuardTest {
     @Test
     void eachActionIsRecordedWithItsUserKeyProjectAndOutcome() {
         provision(admin, "analytics");
-        new ProvisioningWorker(
-                        new InMemoryProvisioningQueue(store.warehouses()),
-                        store.warehouses(),
-                        engine,
-                        ProvisioningSettings.defaults(),
-                        clock,
-                        "w",
-                        WarehouseEvents.NONE)
-                .runOnce();
+        ServiceFixtures.worker(store, engine, clock).runOnce();
         later();
         resets.reset(command(admin));
         later();
@@ -130,15 +120,7 @@ class ActionGuardTest {
     @Test
     void aFailedActionIsRecordedAfterItsTransactionRolledBack() {
         provision(admin, "analytics");
-        new ProvisioningWorker(
-                        new InMemoryProvisioningQueue(store.warehouses()),
-                        store.warehouses(),
-                        engine,
-                        ProvisioningSettings.defaults(),
-                        clock,
-                        "w",
-                        WarehouseEvents.NONE)
-                .runOnce();
+        ServiceFixtures.worker(store, engine, clock).runOnce();
         later();
         engine.outage(BackendUnavailableException.Reason.TIMEOUT);
 

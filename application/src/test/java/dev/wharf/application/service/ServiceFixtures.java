@@ -1,9 +1,11 @@
 package dev.wharf.application.service;
 
+import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.ApiKeyId;
@@ -57,6 +59,18 @@ public final class ServiceFixtures {
                 store.auditLog(),
                 store.transactions(),
                 clock);
+    }
+
+    /** The provisioning worker over {@code store}'s warehouses, with an in-memory queue and the default settings. */
+    public static ProvisioningWorker worker(PersistenceFixture store, WarehouseEngine engine, Clock clock) {
+        return new ProvisioningWorker(
+                new InMemoryProvisioningQueue(store.warehouses()),
+                store.warehouses(),
+                engine,
+                ProvisioningSettings.defaults(),
+                clock,
+                "w",
+                WarehouseEvents.NONE);
     }
 
     /** The password reset over {@code store}'s repositories. */

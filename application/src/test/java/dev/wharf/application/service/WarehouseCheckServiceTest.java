@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.application.fake.InMemoryFixture;
-import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
@@ -71,14 +69,7 @@ class WarehouseCheckServiceTest {
                 engine,
                 () -> {},
                 clock);
-        ProvisioningWorker worker = new ProvisioningWorker(
-                new InMemoryProvisioningQueue(store.warehouses()),
-                store.warehouses(),
-                engine,
-                ProvisioningSettings.defaults(),
-                clock,
-                "w",
-                WarehouseEvents.NONE);
+        ProvisioningWorker worker = ServiceFixtures.worker(store, engine, clock);
         engine.lose(new DatabaseName("lost"));
         check.checkReady();
 

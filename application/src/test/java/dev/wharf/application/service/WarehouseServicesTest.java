@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.application.fake.InMemoryFixture;
-import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.fake.TickingClock;
@@ -13,7 +12,6 @@ import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.WarehouseEvents;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.ConflictException;
@@ -51,14 +49,7 @@ class WarehouseServicesTest {
                 access, guard, store.warehouses(), store.credentials(), store.resetLeases(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(
                 store, guard, engine, PasswordResetTiming.defaults(), new TickingClock(clock));
-        worker = new ProvisioningWorker(
-                new InMemoryProvisioningQueue(store.warehouses()),
-                store.warehouses(),
-                engine,
-                ProvisioningSettings.defaults(),
-                clock,
-                "w",
-                WarehouseEvents.NONE);
+        worker = ServiceFixtures.worker(store, engine, clock);
     }
 
     private void readyWarehouse() {

@@ -168,18 +168,8 @@ class PostgresWarehouseEngineTest {
         fixture.adminExecute("CREATE ROLE " + weak + " LOGIN CREATEDB PASSWORD 'weak-admin-pw'");
         try {
             PostgresEngineSettings s = fixture.settings(fixture.adminUrl, Duration.ofSeconds(5));
-            PostgresWarehouseEngine weakEngine = new PostgresWarehouseEngine(new PostgresEngineSettings(
-                    s.adminJdbcUrl(),
-                    weak,
-                    "weak-admin-pw",
-                    s.publicHost(),
-                    s.publicPort(),
-                    s.connectTimeout(),
-                    s.statementTimeout(),
-                    s.rolePrefix(),
-                    s.loginGroup(),
-                    s.sslMode(),
-                    s.limits()));
+            PostgresWarehouseEngine weakEngine =
+                    new PostgresWarehouseEngine(asAdmin(s, weak, "weak-admin-pw", s.limits()));
 
             BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, weakEngine::ping);
 
@@ -398,18 +388,8 @@ class PostgresWarehouseEngineTest {
                 + Sql.literal(adminPassword.reveal()));
         try {
             PostgresEngineSettings s = fixture.settings(fixture.adminUrl, Duration.ofSeconds(30));
-            PostgresWarehouseEngine limited = new PostgresWarehouseEngine(new PostgresEngineSettings(
-                    s.adminJdbcUrl(),
-                    admin,
-                    adminPassword.reveal(),
-                    s.publicHost(),
-                    s.publicPort(),
-                    s.connectTimeout(),
-                    s.statementTimeout(),
-                    s.rolePrefix(),
-                    s.loginGroup(),
-                    s.sslMode(),
-                    withoutTempFileLimit(s.limits())));
+            PostgresWarehouseEngine limited = new PostgresWarehouseEngine(
+                    asAdmin(s, admin, adminPassword.reveal(), withoutTempFileLimit(s.limits())));
             DatabaseName name = unique("limited");
             Password password = passwords.generate();
 
@@ -433,10 +413,16 @@ class PostgresWarehouseEngineTest {
     }
 
     private static PostgresEngineSettings withPassword(PostgresEngineSettings s) {
+        return asAdmin(s, s.adminUser(), "admin-secret", s.limits());
+    }
+
+    /** {@code s} with another admin role and password, and {@code limits}. */
+    private static PostgresEngineSettings asAdmin(
+            PostgresEngineSettings s, String user, String password, LoginLimits limits) {
         return new PostgresEngineSettings(
                 s.adminJdbcUrl(),
-                s.adminUser(),
-                "admin-secret",
+                user,
+                password,
                 s.publicHost(),
                 s.publicPort(),
                 s.connectTimeout(),
@@ -444,7 +430,7 @@ class PostgresWarehouseEngineTest {
                 s.rolePrefix(),
                 s.loginGroup(),
                 s.sslMode(),
-                s.limits());
+                limits);
     }
 
     static LoginLimits withoutTempFileLimit(LoginLimits limits) {
