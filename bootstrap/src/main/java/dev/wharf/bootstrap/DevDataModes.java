@@ -38,12 +38,15 @@ final class DevDataModes {
         Path directory = data.path();
         try {
             Files.createDirectories(directory.getParent());
+            boolean ours = true;
             try {
                 Files.createDirectory(directory, attribute(DIRECTORY));
             } catch (FileAlreadyExistsException existing) {
-                // tightened below
+                ours = isOurs(directory, data);
             }
-            Files.setPosixFilePermissions(directory, serverPassesThrough ? TRAVERSABLE : DIRECTORY);
+            if (ours) {
+                Files.setPosixFilePermissions(directory, serverPassesThrough ? TRAVERSABLE : DIRECTORY);
+            }
             tightenWharfsEntries(directory);
             try {
                 Files.createFile(data.metadataFile(), attribute(FILE));
@@ -58,14 +61,42 @@ final class DevDataModes {
         }
     }
 
+    /**
+     * Whether an existing directory is Wharf's to make private: refused when others may write in it (such as
+     * {@code /tmp}: its sticky bit would be lost, and anyone could put files beside Wharf's), and refused when it holds
+     * other files and no Wharf data yet (a project checkout, say): Wharf makes private only a directory that is its.
+     */
+    private static boolean isOurs(Path directory, DevDataDirectory data) throws IOException {
+        int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+        if ((mode & 0002) != 0 || (mode & 01000) != 0) {
+            throw new StartupException("the data directory " + directory + " is writable by others: choose a"
+                    + " directory of Wharf's own with WHARF_DATA_DIR, such as " + directory.resolve("wharf"));
+        }
+        if (data.hasMetadata()) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            if (entries.map(entry -> entry.getFileName().toString())
+                    .allMatch(name -> isWharfs(name) || name.equals("postgres") || name.startsWith("wharf-"))) {
+                return true;
+            }
+        }
+        throw new StartupException("the data directory " + directory + " holds files that are not Wharf's: choose a"
+                + " new or empty directory with WHARF_DATA_DIR, such as " + directory.resolve("wharf"));
+    }
+
+    private static boolean isWharfs(String name) {
+        return WHARFS.contains(name)
+                || name.startsWith("wharf.")
+                || name.startsWith("dev-api-key.")
+                || name.startsWith("key.secret.");
+    }
+
     private static void tightenWharfsEntries(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
-                if (WHARFS.contains(name)
-                        || name.startsWith("wharf.")
-                        || name.startsWith("dev-api-key.")
-                        || name.startsWith("key.secret.")) {
+                if (isWharfs(name)) {
                     tighten(entry);
                 }
             }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,33 +22,41 @@ import org.slf4j.LoggerFactory;
  * process died ("Row not found when trying to delete from index", seen under CrashSafetyIT): every later update of such
  * a row then fails, and a warehouse stays in its state for good. So a run leaves {@code wharf.running} in the data
  * directory until the metadata is closed; a start that finds it rebuilds the metadata from its rows (H2's {@code
- * SCRIPT}, then {@code RUNSCRIPT} into a new file, which makes every index again) and keeps the file from before as
- * {@code wharf.mv.db.before-recovery}. It takes about a second per 100,000 rows.
+ * SCRIPT}, then {@code RUNSCRIPT} into a new file, which makes every index again) and keeps a copy of the file from
+ * before as {@code wharf.mv.db.before-recovery-<millis>}.
  */
 final class H2Recovery {
-    static final String MARKER = "wharf.running";
-    static final String KEPT = "wharf.mv.db.before-recovery";
+    static final String KEPT = ".before-recovery-";
     private static final Logger LOG = LoggerFactory.getLogger(H2Recovery.class);
 
     private H2Recovery() {}
 
     /**
      * Rebuilds the metadata if the last run did not close it, then marks this run, and unmarks it once the data
-     * source is closed: call before the data source is built, so that it is stopped first.
+     * source is closed: call before the data source is built, so that it is stopped first. Only for H2 file
+     * databases (dev mode's, or a configuration's): the marker sits beside the file, {@code <name>.running}.
      */
-    static void prepare(DataSourceFactory database, Path dataDir, LifecycleEnvironment lifecycle) {
-        Path marker = dataDir.resolve(MARKER);
-        Path file = dataDir.resolve("wharf.mv.db");
+    static void prepare(DataSourceFactory database, LifecycleEnvironment lifecycle) {
+        Optional<Path> base = fileOf(database.getUrl());
+        if (base.isEmpty()) {
+            return;
+        }
+        Path dataDir = base.get().toAbsolutePath().normalize().getParent();
+        String name = base.get().getFileName().toString();
+        Path marker = dataDir.resolve(name + ".running");
+        Path file = dataDir.resolve(name + ".mv.db");
         try {
             if (Files.exists(marker) && Files.isRegularFile(file) && Files.size(file) > 0) {
                 rebuild(database, dataDir, file);
             }
-            Files.deleteIfExists(marker);
-            Files.createFile(
-                    marker, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (!Files.exists(marker)) {
+                Files.createDirectories(dataDir);
+                Files.createFile(
+                        marker, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
         } catch (IOException | SQLException e) {
             throw new StartupException("cannot recover the metadata in " + file + " after a run that did not stop"
-                    + " cleanly: " + e.getMessage() + " (the file is unchanged; " + KEPT + " may hold a copy)");
+                    + " cleanly: " + e + " (the file is unchanged; the next start tries again)");
         }
         lifecycle.manage(new Managed() {
             @Override
@@ -57,29 +66,68 @@ final class H2Recovery {
         });
     }
 
-    private static void rebuild(DataSourceFactory database, Path dataDir, Path file) throws IOException, SQLException {
-        long started = System.nanoTime();
-        Path script = dataDir.resolve("wharf-recovery.sql");
-        Files.deleteIfExists(script);
-        Files.createFile(script, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            run(database, "SCRIPT TO " + quoted(script));
-            Files.move(file, dataDir.resolve(KEPT), StandardCopyOption.REPLACE_EXISTING);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            run(database, "RUNSCRIPT FROM " + quoted(script));
-        } finally {
-            Files.deleteIfExists(script);
+    /** The path (without {@code .mv.db}) of an H2 file database's URL; empty for in-memory and server URLs. */
+    static Optional<Path> fileOf(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return Optional.empty();
         }
-        LOG.warn(
-                "The last run stopped without closing the metadata: rebuilt {} from its rows in {} ms (the file before"
-                        + " is {})",
-                file,
-                (System.nanoTime() - started) / 1_000_000,
-                KEPT);
+        String rest = url.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        String location = settings < 0 ? rest : rest.substring(0, settings);
+        if (location.startsWith("file:")) {
+            location = location.substring("file:".length());
+        } else if (!(location.startsWith("/") || location.startsWith("./") || location.startsWith("../"))) {
+            return Optional.empty();
+        }
+        return location.isEmpty() || location.startsWith("~") ? Optional.empty() : Optional.of(Path.of(location));
     }
 
-    private static void run(DataSourceFactory database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.getUrl(), database.getUser(), database.getPassword());
+    /**
+     * Writes the rows out, loads them into a new file beside the old one, keeps a copy of the old one under a name of
+     * its own, and only then puts the new file in place with one atomic rename. The marker stays until this run closes
+     * the metadata, so a recovery that is interrupted anywhere is done again from the file still in place: the rows
+     * are never only in a half-made file, and no kept copy is overwritten.
+     */
+    private static void rebuild(DataSourceFactory database, Path dataDir, Path file) throws IOException, SQLException {
+        long started = System.nanoTime();
+        String name = file.getFileName().toString().replace(".mv.db", "");
+        Path script = dataDir.resolve(name + "-recovery.sql");
+        Path rebuiltBase = dataDir.resolve(name + "-rebuilt");
+        Path rebuilt = dataDir.resolve(name + "-rebuilt.mv.db");
+        Files.deleteIfExists(script);
+        Files.deleteIfExists(rebuilt);
+        Files.deleteIfExists(dataDir.resolve(name + "-rebuilt.trace.db"));
+        try {
+            createPrivate(script);
+            run(database.getUrl(), database, "SCRIPT TO " + quoted(script));
+            createPrivate(rebuilt);
+            String location = fileOf(database.getUrl()).orElseThrow().toString();
+            String rebuiltUrl = database.getUrl()
+                    .replaceFirst(
+                            java.util.regex.Pattern.quote(location),
+                            java.util.regex.Matcher.quoteReplacement(rebuiltBase.toString()));
+            run(rebuiltUrl, database, "RUNSCRIPT FROM " + quoted(script));
+            Path kept = dataDir.resolve(file.getFileName() + KEPT + System.currentTimeMillis());
+            Files.copy(file, kept, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(rebuilt, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn(
+                    "The last run stopped without closing the metadata: rebuilt {} from its rows in {} ms (the file"
+                            + " before is kept as {})",
+                    file,
+                    (System.nanoTime() - started) / 1_000_000,
+                    kept);
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(rebuilt);
+        }
+    }
+
+    private static void createPrivate(Path file) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    private static void run(String url, DataSourceFactory database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, database.getUser(), database.getPassword());
                 Statement statement = c.createStatement()) {
             statement.execute(sql);
         }

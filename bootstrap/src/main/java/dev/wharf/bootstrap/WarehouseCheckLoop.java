@@ -5,6 +5,7 @@ import dev.wharf.application.service.WarehouseCheckService;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ final class WarehouseCheckLoop implements Managed {
     private final WarehouseCheckService check;
     private final WarehouseEvents events;
     private final Duration interval;
-    private volatile boolean running;
+    private volatile boolean started;
+    private final ReentrantLock running = new ReentrantLock();
     private Thread thread;
     private int failedPasses;
     private volatile Boolean lastPassAnswered;
@@ -33,7 +35,7 @@ final class WarehouseCheckLoop implements Managed {
 
     @Override
     public void start() {
-        running = true;
+        started = true;
         thread = new Thread(this::loop, "wharf-warehouse-check");
         thread.setDaemon(true);
         thread.start();
@@ -41,7 +43,7 @@ final class WarehouseCheckLoop implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
+        started = false;
         thread.interrupt();
         thread.join(TimeUnit.SECONDS.toMillis(10));
     }
@@ -52,7 +54,7 @@ final class WarehouseCheckLoop implements Managed {
     }
 
     private void loop() {
-        while (running) {
+        while (started) {
             pass();
             try {
                 Thread.sleep(interval.toMillis());
@@ -67,25 +69,42 @@ final class WarehouseCheckLoop implements Managed {
         return lastProblem;
     }
 
-    /** One pass over the ready warehouses; also run by the health check while the engine cannot be asked. */
-    synchronized void pass() {
+    /** One pass over the ready warehouses, unless one is under way (then its outcome will do). */
+    void pass() {
+        if (!running.tryLock()) {
+            return;
+        }
         try {
             WarehouseCheckService.Checked checked = check.checkReady();
             checked.failed().forEach(events::failed);
-            if (failedPasses > 0) {
-                LOG.info("The check of ready warehouses works again, after {} failed pass(es)", failedPasses);
+            if (checked.allAnswered()) {
+                answered();
+            } else {
+                unanswered(checked.firstProblem());
             }
-            failedPasses = 0;
-            lastPassAnswered = true;
         } catch (RuntimeException e) {
-            lastProblem = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " / ");
-            if (failedPasses++ == 0) {
-                LOG.warn(
-                        "The check of ready warehouses cannot ask the engine; retrying every {} s (said once): {}",
-                        interval.toSeconds(),
-                        lastProblem);
-            }
-            lastPassAnswered = false;
+            unanswered(e.getMessage());
+        } finally {
+            running.unlock();
         }
+    }
+
+    private void answered() {
+        if (failedPasses > 0) {
+            LOG.info("The check of ready warehouses works again, after {} failed pass(es)", failedPasses);
+        }
+        failedPasses = 0;
+        lastPassAnswered = true;
+    }
+
+    private void unanswered(String problem) {
+        lastProblem = String.valueOf(problem).replaceAll("\\s*\\R\\s*", " / ");
+        if (failedPasses++ == 0) {
+            LOG.warn(
+                    "The check of ready warehouses cannot ask the engine; retrying every {} s (said once): {}",
+                    interval.toSeconds(),
+                    lastProblem);
+        }
+        lastPassAnswered = false;
     }
 }

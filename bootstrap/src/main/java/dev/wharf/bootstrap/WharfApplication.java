@@ -15,7 +15,6 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
@@ -59,14 +58,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
         WireLogGuard.install();
         KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         JsonSettings.apply(environment.getObjectMapper());
-        if (configuration.getDev() != null) {
-            H2Recovery.prepare(
-                    configuration.getDatabase(),
-                    Path.of(configuration.getDev().getDataDir())
-                            .toAbsolutePath()
-                            .normalize(),
-                    environment.lifecycle());
-        }
+        H2Recovery.prepare(configuration.getDatabase(), environment.lifecycle());
         ManagedDataSource dataSource = MetadataDatabase.withoutStatementFacades(
                 configuration.getDatabase().build(environment.metrics(), "metadata"));
         MetadataDatabase.prepare(
@@ -88,12 +80,14 @@ public class WharfApplication extends Application<WharfConfiguration> {
         wiring.serveJobs(
                 environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK));
 
+        if (H2Recovery.fileOf(configuration.getDatabase().getUrl()).isPresent()) {
+            freeAbandonedLeases(wiring.abandonedLeases());
+        }
         if (configuration.getDev() != null) {
             DevMode devMode = new DevMode(configuration.getDev());
             ApiKeySecret key = devMode.resolveKey();
             devMode.setUp(wiring.devEnvironment(), key);
             devMode.retireH2Warehouses(wiring.retiredEngine());
-            freeAbandonedLeases(wiring.abandonedLeases());
             environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
                 @Override
                 public void serverStarted(Server server) {
@@ -104,8 +98,9 @@ public class WharfApplication extends Application<WharfConfiguration> {
     }
 
     /**
-     * Dev mode's metadata file is open in this process only, so every lease in it was left by a Wharf that died: its
-     * warehouses resume at once, and its unfinished password resets show in their warehouses' status.
+     * An H2 metadata file (dev mode's) is open in this process only (H2 locks it), so every lease in it was left by a
+     * Wharf that died: its warehouses resume at once, and its unfinished password resets show in their status. Never
+     * on a database other instances may share.
      */
     private static void freeAbandonedLeases(AbandonedLeases leases) {
         AbandonedLeases.Freed freed;

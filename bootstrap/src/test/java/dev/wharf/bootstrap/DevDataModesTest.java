@@ -1,6 +1,7 @@
 package dev.wharf.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,5 +70,25 @@ class DevDataModesTest {
         assertThat(data.resolve("wharf.mv.db")).hasContent("h2 data");
         assertThat(mode(operators)).isEqualTo("rw-r--r--");
         assertThat(mode(servers)).as("the server's directory sees to its own").isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aDirectoryOthersMayWriteInOrHoldingOtherFilesIsRefusedAndKeepsItsMode() throws Exception {
+        Path sticky = Files.createDirectory(directory.resolve("tmp-like"));
+        Files.setAttribute(sticky, "unix:mode", 01777);
+        Path checkout = Files.createDirectory(directory.resolve("checkout"));
+        write(checkout.resolve("pom.xml"), "<project/>");
+        Files.setPosixFilePermissions(checkout, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThatThrownBy(() -> DevDataModes.prepare(new DevDataDirectory(sticky), false))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("the data directory " + sticky + " is writable by others: choose a directory of Wharf's"
+                        + " own with WHARF_DATA_DIR, such as " + sticky.resolve("wharf"));
+        assertThat((Integer) Files.getAttribute(sticky, "unix:mode") & 07777).isEqualTo(01777);
+        assertThatThrownBy(() -> DevDataModes.prepare(new DevDataDirectory(checkout), false))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("the data directory " + checkout + " holds files that are not Wharf's");
+        assertThat(mode(checkout)).isEqualTo("rwxr-xr-x");
+        assertThat(checkout.resolve("wharf.mv.db")).doesNotExist();
     }
 }

@@ -38,11 +38,14 @@ class H2RecoveryTest {
 
     @Test
     void aRunThatWasNotClosedIsRebuiltFromItsRowsWithItsIndexesAndKept() throws Exception {
-        Files.createFile(dataDir.resolve(H2Recovery.MARKER));
+        Files.createFile(dataDir.resolve("wharf.running"));
+        Files.writeString(dataDir.resolve("wharf-rebuilt.mv.db"), "half made by a recovery that was killed");
+        Files.writeString(dataDir.resolve("wharf-recovery.sql"), "half written");
 
-        H2Recovery.prepare(database, dataDir, lifecycle);
+        H2Recovery.prepare(database, lifecycle);
 
-        assertThat(dataDir.resolve(H2Recovery.KEPT)).exists();
+        assertThat(kept()).hasSize(1);
+        assertThat(dataDir.resolve("wharf-rebuilt.mv.db")).doesNotExist();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("wharf.mv.db")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(dataDir.resolve("wharf-recovery.sql")).doesNotExist();
@@ -64,15 +67,32 @@ class H2RecoveryTest {
 
     @Test
     void aRunThatWasClosedIsLeftAsItIsAndTheMarkerGoesWhenThisRunStops() throws Exception {
-        H2Recovery.prepare(database, dataDir, lifecycle);
+        H2Recovery.prepare(database, lifecycle);
 
-        assertThat(dataDir.resolve(H2Recovery.KEPT)).doesNotExist();
-        assertThat(dataDir.resolve(H2Recovery.MARKER)).exists();
+        assertThat(kept()).isEmpty();
+        assertThat(dataDir.resolve("wharf.running")).exists();
         for (var managed : lifecycle.getManagedObjects()) {
             managed.start();
             managed.stop();
         }
-        assertThat(dataDir.resolve(H2Recovery.MARKER)).doesNotExist();
+        assertThat(dataDir.resolve("wharf.running")).doesNotExist();
+    }
+
+    @Test
+    void onlyH2FileDatabasesAreMarked() {
+        assertThat(H2Recovery.fileOf("jdbc:h2:file:/data/wharf;MODE=PostgreSQL"))
+                .contains(Path.of("/data/wharf"));
+        assertThat(H2Recovery.fileOf("jdbc:h2:./.wharf/wharf")).contains(Path.of("./.wharf/wharf"));
+        assertThat(H2Recovery.fileOf("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEmpty();
+        assertThat(H2Recovery.fileOf("jdbc:h2:tcp://localhost/wharf")).isEmpty();
+        assertThat(H2Recovery.fileOf("jdbc:postgresql://127.0.0.1:5432/wharf")).isEmpty();
+    }
+
+    private java.util.List<Path> kept() throws java.io.IOException {
+        try (var files = Files.list(dataDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("wharf.mv.db" + H2Recovery.KEPT))
+                    .toList();
+        }
     }
 
     private Connection connect() throws Exception {

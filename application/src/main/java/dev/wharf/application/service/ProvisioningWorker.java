@@ -76,10 +76,13 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
     private void work(Claim claim) {
         Instant nextAttempt = null;
         int failures = claim.attempts();
+        WarehouseState scheduledFor = null;
         try {
             Optional<Warehouse> found = warehouses.findByProject(claim.projectId());
             if (found.isPresent()) {
+                scheduledFor = found.get().state();
                 Outcome outcome = advance(found.get(), claim.attempts());
+                scheduledFor = outcome.state();
                 if (outcome.failed()) {
                     failures++;
                     nextAttempt = clock.instant().plus(settings.backoff(failures));
@@ -95,7 +98,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
             nextAttempt = clock.instant().plus(settings.backoff(failures));
             throw e;
         } finally {
-            queue.release(claim.projectId(), workerId, nextAttempt, failures);
+            queue.release(claim.projectId(), workerId, scheduledFor, nextAttempt, failures);
         }
     }
 
@@ -137,12 +140,12 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
                 }
                 case IN_PROGRESS -> {
                     report(warehouse, progress.message());
-                    yield Outcome.retry(settings.pollInterval());
+                    yield Outcome.retry(settings.pollInterval(), WarehouseState.PROVISIONING);
                 }
             };
         } catch (RuntimeException e) {
             report(warehouse, "Provisioning is retrying after an engine error: " + describe(e));
-            return Outcome.failedAttempt();
+            return Outcome.failedAttempt(WarehouseState.PROVISIONING);
         }
     }
 
@@ -164,7 +167,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
                 }
                 default -> {
                     reportDeletion(warehouse, progress.message());
-                    return Outcome.retry(settings.pollInterval());
+                    return Outcome.retry(settings.pollInterval(), WarehouseState.DELETING);
                 }
             }
         } catch (RuntimeException e) {
@@ -179,7 +182,7 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
                 return Outcome.finished();
             }
             reportDeletion(warehouse, "Deprovisioning is retrying after an engine error: " + describe(e));
-            return Outcome.failedAttempt();
+            return Outcome.failedAttempt(WarehouseState.DELETING);
         }
     }
 
@@ -213,18 +216,21 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** What a pass did: finished, waiting on the engine (retry after a poll interval), or failed (back off). */
-    private record Outcome(boolean failed, Duration retryAfter) {
+    /**
+     * What a pass did: finished, waiting on the engine (retry after a poll interval), or failed (back off); and the
+     * state it left the warehouse in, which the schedule is for (null when finished: nothing is scheduled).
+     */
+    private record Outcome(boolean failed, Duration retryAfter, WarehouseState state) {
         static Outcome finished() {
-            return new Outcome(false, null);
+            return new Outcome(false, null, null);
         }
 
-        static Outcome retry(Duration after) {
-            return new Outcome(false, after);
+        static Outcome retry(Duration after, WarehouseState state) {
+            return new Outcome(false, after, state);
         }
 
-        static Outcome failedAttempt() {
-            return new Outcome(true, null);
+        static Outcome failedAttempt(WarehouseState state) {
+            return new Outcome(true, null, state);
         }
     }
 }

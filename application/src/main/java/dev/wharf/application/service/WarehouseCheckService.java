@@ -17,11 +17,12 @@ import java.util.Optional;
  * words, each one whose database or login is gone or is no longer its own: so no warehouse is shown ready whose
  * database does not exist (a server whose data was wiped, a database dropped by hand, metadata restored from an older
  * backup). Deprovision then completes as for any failed warehouse. A warehouse that changed meanwhile (deprovisioned,
- * or provisioned anew) is left alone; an engine that cannot answer ends the pass and marks nothing more.
+ * or provisioned anew) is left alone, and so is one the engine cannot answer for.
  */
 public final class WarehouseCheckService {
     public static final String ADVICE = ". Deprovision it to remove what is left and free its name.";
     static final int BATCH = 100;
+    static final int GIVE_UP_AFTER = 3;
 
     private final TransactionRunner transactions;
     private final WarehouseRepository warehouses;
@@ -36,23 +37,39 @@ public final class WarehouseCheckService {
         this.clock = clock;
     }
 
-    /** Checks every ready warehouse once; the ones it marked failed, as they are now. */
+    /**
+     * Checks every ready warehouse once; the ones it marked failed, as they are now. A warehouse the engine cannot
+     * answer for is left as it is and counted; after {@link #GIVE_UP_AFTER} such answers in a row the engine is taken
+     * to be down and the rest of the pass is skipped.
+     */
     public Checked checkReady() {
         List<Warehouse> failed = new ArrayList<>();
         int checked = 0;
+        int unanswered = 0;
+        int inARow = 0;
+        String firstProblem = null;
         ProjectId after = null;
         while (true) {
             List<Warehouse> batch = warehouses.findInStateAfter(WarehouseState.READY, after, BATCH);
             for (Warehouse ready : batch) {
-                checked++;
-                Optional<String> problem = engine.problemWith(ready.databaseName(), WarehouseTag.of(ready));
-                if (problem.isPresent()) {
-                    markFailed(ready, problem.get()).ifPresent(failed::add);
-                }
                 after = ready.projectId();
+                Optional<String> problem;
+                try {
+                    problem = engine.problemWith(ready.databaseName(), WarehouseTag.of(ready));
+                } catch (RuntimeException e) {
+                    unanswered++;
+                    firstProblem = firstProblem == null ? String.valueOf(e.getMessage()) : firstProblem;
+                    if (++inARow >= GIVE_UP_AFTER) {
+                        return new Checked(checked, List.copyOf(failed), unanswered, firstProblem);
+                    }
+                    continue;
+                }
+                inARow = 0;
+                checked++;
+                problem.flatMap(p -> markFailed(ready, p)).ifPresent(failed::add);
             }
             if (batch.size() < BATCH) {
-                return new Checked(checked, List.copyOf(failed));
+                return new Checked(checked, List.copyOf(failed), unanswered, firstProblem);
             }
         }
     }
@@ -68,6 +85,13 @@ public final class WarehouseCheckService {
         });
     }
 
-    /** How many ready warehouses were checked, and the ones now failed. */
-    public record Checked(int checked, List<Warehouse> failed) {}
+    /**
+     * How many ready warehouses were checked, the ones now failed, how many the engine could not answer for, and what
+     * it said the first time (null when it always answered).
+     */
+    public record Checked(int checked, List<Warehouse> failed, int unanswered, String firstProblem) {
+        public boolean allAnswered() {
+            return unanswered == 0;
+        }
+    }
 }

@@ -86,7 +86,9 @@ public final class WarehouseService
                 warehouse,
                 found.passwordLastSetAt(),
                 Optional.of(engine.connection(warehouse.databaseName())),
-                resetLeases.unfinishedSince(query.projectId(), clock.instant()));
+                resetLeases
+                        .unfinishedSince(query.projectId(), clock.instant())
+                        .filter(expired -> warehouse.readyAt() == null || expired.isAfter(warehouse.readyAt())));
     }
 
     @Override

@@ -50,10 +50,17 @@ public final class InMemoryProvisioningQueue implements ProvisioningQueue {
     }
 
     @Override
-    public synchronized void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts) {
+    public synchronized void release(
+            ProjectId projectId, String worker, WarehouseState scheduledFor, Instant nextAttemptAt, int attempts) {
         Entry entry = entries.get(projectId);
         if (entry != null && worker.equals(entry.owner())) {
-            entries.put(projectId, new Entry(null, null, nextAttemptAt, attempts));
+            boolean same = scheduledFor == null
+                    || warehouses
+                            .findByProject(projectId)
+                            .map(w -> w.state() == scheduledFor)
+                            .orElse(false);
+            entries.put(
+                    projectId, same ? new Entry(null, null, nextAttemptAt, attempts) : new Entry(null, null, null, 0));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.wharf.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
@@ -84,8 +83,11 @@ class WarehouseCheckServiceTest {
         engine.lose(new DatabaseName("lost"));
         engine.outage(BackendUnavailableException.Reason.UNREACHABLE);
 
-        assertThatThrownBy(check::checkReady).isInstanceOf(BackendUnavailableException.class);
+        WarehouseCheckService.Checked checked = check.checkReady();
 
+        assertThat(checked.allAnswered()).isFalse();
+        assertThat(checked.unanswered()).isEqualTo(2);
+        assertThat(checked.firstProblem()).isEqualTo("engine unreachable");
         assertThat(warehouse(LOST).state()).isEqualTo(WarehouseState.READY);
     }
 

@@ -7,6 +7,7 @@ import dev.wharf.application.port.out.ProvisioningQueue;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -71,11 +72,29 @@ class JdbiProvisioningQueueTest {
         void aReleasedClaimIsDueAgainAtItsNextAttemptWithItsFailureCount() {
             queue.claim(P1, "a", T0, LATER);
 
-            queue.release(P1, "a", T0.plusSeconds(5), 3);
+            queue.release(P1, "a", WarehouseState.PENDING, T0.plusSeconds(5), 3);
 
             assertThat(queue.due(T0.plusSeconds(4), 10)).isEmpty();
             assertThat(queue.claim(P1, "b", T0.plusSeconds(5), LATER))
                     .contains(new ProvisioningQueue.Claim(P1, "b", 3));
+        }
+
+        @Test
+        void aScheduleForAStateTheWarehouseLeftMeanwhileIsDropped() {
+            queue.claim(P1, "a", T0, LATER);
+            Warehouse pending = store.warehouses().findByProject(P1).orElseThrow();
+            store.warehouses().update(pending.markFailed("boom", T0), WarehouseState.PENDING);
+
+            queue.release(P1, "a", WarehouseState.PENDING, T0.plusSeconds(30), 7);
+
+            assertThat(queue.claim(P1, "b", T0.plusSeconds(1), LATER)).isEmpty();
+            store.warehouses()
+                    .update(
+                            store.warehouses().findByProject(P1).orElseThrow().startDeleting(T0.plusSeconds(1)),
+                            WarehouseState.FAILED);
+            assertThat(queue.claim(P1, "b", T0.plusSeconds(1), LATER))
+                    .as("due at once, with no failures")
+                    .contains(new ProvisioningQueue.Claim(P1, "b", 0));
         }
 
         @Test
@@ -97,7 +116,7 @@ class JdbiProvisioningQueueTest {
             queue.claim(P1, "a", T0, LATER);
             queue.claim(P1, "b", LATER, LATER.plusSeconds(60));
 
-            queue.release(P1, "a", null, 0);
+            queue.release(P1, "a", null, null, 0);
 
             assertThat(queue.claim(P1, "c", LATER.plusSeconds(1), LATER.plusSeconds(90)))
                     .isEmpty();

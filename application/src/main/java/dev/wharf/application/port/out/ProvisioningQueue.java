@@ -1,6 +1,7 @@
 package dev.wharf.application.port.out;
 
 import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,12 @@ public interface ProvisioningQueue {
      */
     Optional<Claim> claim(ProjectId projectId, String worker, Instant now, Instant leaseUntil);
 
-    /** Gives the claim back and schedules the next attempt ({@code null}: as soon as possible). */
-    void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts);
+    /**
+     * Gives the claim back and schedules the next attempt ({@code null}: as soon as possible) with the failures so far,
+     * if the warehouse is still in {@code scheduledFor} ({@code null}: whatever its state); a warehouse whose state
+     * changed meanwhile (a deprovision while a worker held a provisioning one) starts afresh: due at once, no failures.
+     */
+    void release(ProjectId projectId, String worker, WarehouseState scheduledFor, Instant nextAttemptAt, int attempts);
 
     /**
      * Ends every claim at {@code now}, so their warehouses are due at once; returns how many. Only for a store that no

@@ -76,13 +76,23 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     }
 
     /** The exception's class and the place it was thrown: what makes two failures the same fault. */
+    /**
+     * The exception's class and the first place in Wharf's own code it passed through (else where it was thrown): a
+     * failure thrown deep in a library (JDBI, the driver) is told apart by the Wharf code that called it.
+     */
     static String fault(Throwable exception) {
         StackTraceElement[] trace = exception.getStackTrace();
+        StackTraceElement place = trace.length == 0 ? null : trace[0];
+        for (StackTraceElement frame : trace) {
+            if (frame.getClassName().startsWith("dev.wharf.")) {
+                place = frame;
+                break;
+            }
+        }
         return exception.getClass().getName()
-                + (trace.length == 0
+                + (place == null
                         ? ""
-                        : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":"
-                                + trace[0].getLineNumber());
+                        : " at " + place.getClassName() + "." + place.getMethodName() + ":" + place.getLineNumber());
     }
 
     private static boolean firstTrace(String fault) {

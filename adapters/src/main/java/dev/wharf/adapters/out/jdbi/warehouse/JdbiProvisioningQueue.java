@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.jdbi.warehouse;
 
 import dev.wharf.application.port.out.ProvisioningQueue;
 import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +36,14 @@ public final class JdbiProvisioningQueue implements ProvisioningQueue {
     }
 
     @Override
-    public void release(ProjectId projectId, String worker, Instant nextAttemptAt, int attempts) {
-        dao.release(projectId.value(), worker, nextAttemptAt, attempts);
+    public void release(
+            ProjectId projectId, String worker, WarehouseState scheduledFor, Instant nextAttemptAt, int attempts) {
+        dao.release(
+                projectId.value(),
+                worker,
+                scheduledFor == null ? null : scheduledFor.wireName(),
+                nextAttemptAt,
+                attempts);
     }
 
     @Override

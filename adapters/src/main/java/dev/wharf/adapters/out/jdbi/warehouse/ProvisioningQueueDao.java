@@ -29,12 +29,16 @@ interface ProvisioningQueueDao {
     Optional<Integer> attempts(@Bind("projectId") long projectId);
 
     @SqlUpdate("""
-            UPDATE warehouse SET lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = :nextAttemptAt,
-                attempts = :attempts
+            UPDATE warehouse SET lease_owner = NULL, lease_expires_at = NULL,
+                next_attempt_at = CASE WHEN state = COALESCE(CAST(:scheduledFor AS VARCHAR(20)), state)
+                    THEN CAST(:nextAttemptAt AS TIMESTAMP WITH TIME ZONE) ELSE NULL END,
+                attempts = CASE WHEN state = COALESCE(CAST(:scheduledFor AS VARCHAR(20)), state)
+                    THEN :attempts ELSE 0 END
             WHERE project_id = :projectId AND lease_owner = :worker""")
     int release(
             @Bind("projectId") long projectId,
             @Bind("worker") String worker,
+            @Bind("scheduledFor") String scheduledFor,
             @Bind("nextAttemptAt") Instant nextAttemptAt,
             @Bind("attempts") int attempts);
 

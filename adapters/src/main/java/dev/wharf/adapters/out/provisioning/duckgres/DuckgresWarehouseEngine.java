@@ -126,16 +126,24 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
         };
     }
 
+    /**
+     * Only what duckgres says for certain: the org is gone (a 404 with duckgres' own JSON error, not a proxy's page), or
+     * the warehouse is failed, deleting or deleted. Any other state (provisioning again, one this version does not
+     * know) is no problem yet.
+     */
     @Override
     public Optional<String> problemWith(DatabaseName database, WarehouseTag tag) {
         Answer status = status(database);
         if (status.status() == 404) {
-            return Optional.of("The warehouse " + database + " no longer exists on duckgres");
+            return status.json().path("error").isTextual()
+                    ? Optional.of("The warehouse " + database + " no longer exists on duckgres")
+                    : Optional.empty();
         }
         String state = status.json().path("state").asText("");
         return switch (state) {
-            case "ready", "resharding" -> Optional.empty();
-            default -> Optional.of("duckgres reports the warehouse " + state + ": " + message(status, "no message"));
+            case "failed", "deleting", "deleted" ->
+                Optional.of("duckgres reports the warehouse " + state + ": " + message(status, "no message"));
+            default -> Optional.empty();
         };
     }
 

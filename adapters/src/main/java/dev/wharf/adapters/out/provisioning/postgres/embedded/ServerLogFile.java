@@ -49,6 +49,9 @@ final class ServerLogFile implements AutoCloseable {
     /** Appends {@code line} and a line feed, after moving the file aside if the line would take it past the cap. */
     void write(String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!channel.isOpen()) {
+            openChannel(); // a rotation that failed before: try again rather than drop every later line
+        }
         if (channel.size() > 0 && channel.size() + bytes.length > cap) {
             channel.close();
             rotate();
