@@ -38,10 +38,17 @@ public final class WarehouseService
                 DeprovisionWarehouseUseCase,
                 CheckDatabaseNameUseCase {
     public static final String NOT_FOUND = "warehouse not found";
-    public static final String MANAGE_REFUSAL = "Only organization admins can manage the managed warehouse";
+    public static final String PROVISION_REFUSAL = "Only organization admins can provision the managed warehouse";
+    public static final String DEPROVISION_ADMIN_REFUSAL =
+            "Only organization admins can deprovision the managed warehouse";
     public static final String DEPROVISION_REFUSAL =
             "warehouse must be in ready, failed, or provisioning state to deprovision";
-    public static final String NAME_REQUIRED = "name query parameter is required";
+    /** PostHog's words for check-database-name's missing and invalid names (400). */
+    public static final String NAME_REQUIRED = "database_name is required";
+
+    public static final String NAME_LENGTH = "Warehouse name must be 3-63 characters";
+    public static final String NAME_NOT_A_DNS_LABEL = "Warehouse name must be a DNS label: lowercase letters, numbers,"
+            + " and hyphens, starting and ending with a letter or number";
     public static final String NAME_TAKEN = "database name is already taken";
 
     private final ProjectAccess access;
@@ -97,7 +104,7 @@ public final class WarehouseService
                 AuditAction.PROVISION,
                 command.actor(),
                 command.projectId(),
-                MANAGE_REFUSAL,
+                PROVISION_REFUSAL,
                 command.rateLimit(),
                 () -> {
                     DatabaseName name = new DatabaseName(command.databaseName());
@@ -116,13 +123,18 @@ public final class WarehouseService
                 AuditAction.DEPROVISION,
                 command.actor(),
                 command.projectId(),
-                MANAGE_REFUSAL,
+                DEPROVISION_ADMIN_REFUSAL,
                 command.rateLimit(),
                 () -> {
-                    Warehouse warehouse = warehouses
-                            .findByProjectForUpdate(command.projectId())
-                            .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+                    Optional<Warehouse> found = warehouses.findByProjectForUpdate(command.projectId());
+                    if (found.isEmpty()) {
+                        return; // nothing to remove: done, as PostHog's proxy answers now
+                    }
+                    Warehouse warehouse = found.get();
                     WarehouseState state = warehouse.state();
+                    if (state == WarehouseState.DELETING || state == WarehouseState.DELETED) {
+                        return; // already on its way, or gone: the same answer again
+                    }
                     if (state != WarehouseState.READY
                             && state != WarehouseState.FAILED
                             && state != WarehouseState.PROVISIONING) {
@@ -144,7 +156,8 @@ public final class WarehouseService
         }
         Optional<String> problem = DatabaseName.problemWith(name);
         if (problem.isPresent()) {
-            return new NameAvailability(name, false, problem);
+            throw new RuleViolationException(
+                    problem.get().equals(DatabaseName.BAD_LENGTH) ? NAME_LENGTH : NAME_NOT_A_DNS_LABEL);
         }
         if (warehouses.isDatabaseNameHeld(new DatabaseName(name))) {
             return new NameAvailability(name, false, Optional.of(NAME_TAKEN));

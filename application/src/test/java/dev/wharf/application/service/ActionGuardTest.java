@@ -136,13 +136,24 @@ class ActionGuardTest {
 
     @Test
     void aRefusalOfTheActionItselfIsAFailureInTheCallersWords() {
-        assertThatThrownBy(() -> lifecycle.deprovision(command(admin))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> resets.reset(command(admin))).isInstanceOf(NotFoundException.class);
         later();
         assertThatThrownBy(() -> provision(admin, "Bad_Name")).isInstanceOf(RuleViolationException.class);
 
         assertThat(log()).extracting(AuditEntry::outcome).containsOnly(AuditOutcome.FAILED);
         assertThat(log().get(1).detail()).isEqualTo("warehouse not found");
         assertThat(log().get(0).detail()).contains("DNS label");
+        assertThat(store.warehouses().findByProject(PROJECT)).isEmpty();
+    }
+
+    @Test
+    void aDeprovisionWithNothingToRemoveSucceedsAndIsRecorded() {
+        lifecycle.deprovision(command(admin));
+
+        assertThat(log())
+                .singleElement()
+                .extracting(AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(AuditAction.DEPROVISION, AuditOutcome.SUCCEEDED);
         assertThat(store.warehouses().findByProject(PROJECT)).isEmpty();
     }
 
@@ -185,7 +196,7 @@ class ActionGuardTest {
     @Test
     void theThreeActionsShareTheProjectsBudgetAndAThrottledCallIsRecordedAndNotCounted() {
         assertThatThrownBy(() -> provision(admin, "Bad_Name")).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> lifecycle.deprovision(command(admin))).isInstanceOf(NotFoundException.class);
+        lifecycle.deprovision(command(admin));
         assertThatThrownBy(() -> resets.reset(command(admin))).isInstanceOf(NotFoundException.class);
         later();
 

@@ -70,9 +70,10 @@ class AccessContractTest extends ContractTest {
 
         assertThat(api.postJson(path(project, "provision"), member, "{\"database_name\": \"member-x\"}")
                         .error())
-                .isEqualTo("Only organization admins can manage the managed warehouse");
-        assertThat(api.post(path(project, "deprovision"), member, null, null).status())
-                .isEqualTo(403);
+                .isEqualTo("Only organization admins can provision the managed warehouse");
+        Answer deprovision = api.post(path(project, "deprovision"), member, null, null);
+        assertThat(deprovision.status()).isEqualTo(403);
+        assertThat(deprovision.error()).isEqualTo("Only organization admins can deprovision the managed warehouse");
         Answer reset = api.post(path(project, "reset-password"), member, null, null);
         assertThat(reset.status()).isEqualTo(403);
         assertThat(reset.error())

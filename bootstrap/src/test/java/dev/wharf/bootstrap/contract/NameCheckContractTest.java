@@ -20,25 +20,24 @@ class NameCheckContractTest extends ContractTest {
                         .get("reason")
                         .asText())
                 .isEqualTo("database name is already taken");
-        assertThat(api.get(path(project, "check-database-name?name=x"), admin)
-                        .json()
-                        .get("available")
-                        .asBoolean())
-                .isFalse();
         String free = target.databaseName("free", project);
         Answer answer = api.get(path(project, "check-database-name/?name=" + free), admin);
         assertThat(answer.text()).isEqualTo("{\"name\":\"" + free + "\",\"available\":true}");
         Answer missing = api.get(path(project, "check-database-name"), admin);
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.error()).isEqualTo("name query parameter is required");
+        assertThat(missing.error()).isEqualTo("database_name is required");
     }
 
     @Test
-    void anInvalidNameIsUnavailableWithTheRule() {
-        Answer answer = api.get(path(ProjectId.of(1), "check-database-name/?name=Bad_Name"), admin);
+    void anInvalidNameIsRefusedWithPostHogsWords() {
+        Answer shape = api.get(path(ProjectId.of(1), "check-database-name/?name=Bad_Name"), admin);
+        Answer length = api.get(path(ProjectId.of(1), "check-database-name/?name=x"), admin);
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().get("available").asBoolean()).isFalse();
-        assertThat(answer.json().get("reason").asText()).contains("DNS label");
+        assertThat(shape.status()).isEqualTo(400);
+        assertThat(shape.error())
+                .isEqualTo("Warehouse name must be a DNS label: lowercase letters, numbers, and hyphens, starting and"
+                        + " ending with a letter or number");
+        assertThat(length.status()).isEqualTo(400);
+        assertThat(length.error()).isEqualTo("Warehouse name must be 3-63 characters");
     }
 }

@@ -18,10 +18,15 @@ class WarehouseErrorsContractTest extends ContractTest {
     }
 
     @Test
-    void deprovisionAndResetOfNoWarehouseAreNotFound() {
+    void deprovisionOfNoWarehouseIsDoneAlreadyAndResetIsNotFound() {
         ProjectId project = target.newProject();
 
-        assertThat(api.post(path(project, "deprovision"), admin, null, null).status())
+        Answer deprovision = api.post(path(project, "deprovision"), admin, null, null);
+        assertThat(deprovision.status()).isEqualTo(202);
+        assertThat(deprovision.text())
+                .isEqualTo("{\"status\":\"deprovisioning started\",\"team\":\"" + project + "\"}");
+        assertThat(api.get(path(project, "warehouse_status"), admin).status())
+                .as("nothing was made")
                 .isEqualTo(404);
         assertThat(api.post(path(project, "reset-password"), admin, null, null).error())
                 .isEqualTo("warehouse not found");

@@ -111,8 +111,11 @@ class WarehouseLifecycleContractTest extends ContractTest {
         assertThat(accepted.text()).isEqualTo("{\"status\":\"deprovisioning started\",\"team\":\"" + project + "\"}");
         assertThat(awaitState(project, "deleted").json().get("status_message").asText())
                 .isEqualTo("Resources deleted");
-        assertThat(api.post(path(project, "deprovision"), admin, null, null).error())
-                .isEqualTo("warehouse must be in ready, failed, or provisioning state to deprovision");
+        Answer again = api.post(path(project, "deprovision"), admin, null, null);
+        assertThat(again.status())
+                .as("a deleted warehouse's deprovision is done already")
+                .isEqualTo(202);
+        assertThat(again.text()).isEqualTo(accepted.text());
 
         assertThat(provision(project, database).status()).isEqualTo(202);
         assertThat(awaitState(project, "ready").json().get("state").asText()).isEqualTo("ready");
