@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 
 /** The duckgres engine: PostHog's provisioning service, over its HTTP API. */
 public class DuckgresEngineConfiguration {
@@ -25,17 +26,59 @@ public class DuckgresEngineConfiguration {
 
     private String publicHostSuffix = "";
 
-    /** Put before each database name to make duckgres' org id, so several Wharfs can share one duckgres. */
-    private String orgIdPrefix = "";
+    /**
+     * Mixed into every org id Wharf derives (a UUID of the warehouse's tag), so that several Wharfs sharing one
+     * duckgres never derive the same one. Changing it orphans the warehouses made before.
+     */
+    private String orgIdNamespace = "";
+
+    /** The database users connect to, as PostHog presents it; empty: the one duckgres reports. */
+    private String database = "ducklake";
+
+    /** Sent as {@code metadata_store} on provision: {@code {type: cnpg-shard}} or {@code {type: external, …}}. */
+    private Map<String, Object> metadataStore = Map.of("type", "cnpg-shard");
+
+    /** Sent as {@code data_store} on provision; empty: not sent, duckgres makes a bucket per org. */
+    private Map<String, Object> dataStore = Map.of();
 
     @JsonProperty
-    public String getOrgIdPrefix() {
-        return orgIdPrefix;
+    public String getOrgIdNamespace() {
+        return orgIdNamespace;
     }
 
     @JsonProperty
-    public void setOrgIdPrefix(String orgIdPrefix) {
-        this.orgIdPrefix = orgIdPrefix == null ? "" : orgIdPrefix;
+    public void setOrgIdNamespace(String orgIdNamespace) {
+        this.orgIdNamespace = orgIdNamespace == null ? "" : orgIdNamespace;
+    }
+
+    @JsonProperty
+    public String getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(String database) {
+        this.database = database == null ? "" : database;
+    }
+
+    @JsonProperty
+    public Map<String, Object> getMetadataStore() {
+        return metadataStore;
+    }
+
+    @JsonProperty
+    public void setMetadataStore(Map<String, Object> metadataStore) {
+        this.metadataStore = metadataStore == null ? Map.of() : metadataStore;
+    }
+
+    @JsonProperty
+    public Map<String, Object> getDataStore() {
+        return dataStore;
+    }
+
+    @JsonProperty
+    public void setDataStore(Map<String, Object> dataStore) {
+        this.dataStore = dataStore == null ? Map.of() : dataStore;
     }
 
     @Min(1)

@@ -89,12 +89,15 @@ final class Engines {
         return new DuckgresWarehouseEngine(new DuckgresEngineSettings(
                 URI.create(c.getUrl()),
                 c.getInternalSecret().isEmpty() ? null : c.getInternalSecret(),
-                c.getOrgIdPrefix(),
+                c.getOrgIdNamespace(),
                 millis(c.getConnectTimeout()),
                 millis(c.getRequestTimeout()),
                 millis(c.getNameCheckTimeout()),
                 c.getPublicHostSuffix(),
-                c.getPublicPort()));
+                c.getPublicPort(),
+                c.getDatabase(),
+                c.getMetadataStore(),
+                c.getDataStore()));
     }
 
     static Duration millis(io.dropwizard.util.Duration duration) {

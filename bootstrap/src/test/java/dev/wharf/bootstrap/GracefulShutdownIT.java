@@ -73,7 +73,8 @@ class GracefulShutdownIT {
         duckgres.slow(Duration.ofSeconds(2));
         CompletableFuture<HttpResponse<String>> reset =
                 CompletableFuture.supplyAsync(() -> api.call("POST", 1, "/data_warehouse/reset-password/", null));
-        awaitReceived(duckgres, "POST /api/v1/orgs/shutdown1/reset-password");
+        awaitReceived(
+                duckgres, "POST /api/v1/orgs/" + duckgres.orgOf("shutdown1").orElseThrow() + "/reset-password");
         long sigterm = System.nanoTime();
         first.sendSigterm();
         int exit = first.waitFor(Duration.ofSeconds(60));

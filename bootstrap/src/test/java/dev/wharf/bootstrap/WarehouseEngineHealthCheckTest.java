@@ -3,6 +3,9 @@ package dev.wharf.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
+import dev.wharf.adapters.out.provisioning.duckgres.DuckgresEngineSettings;
+import dev.wharf.adapters.out.provisioning.duckgres.DuckgresWarehouseEngine;
+import dev.wharf.adapters.out.provisioning.duckgres.FakeDuckgres;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.port.out.WarehouseEvents;
@@ -35,6 +38,27 @@ class WarehouseEngineHealthCheckTest {
 
         engine.outage(null);
         assertThat(check.execute().isHealthy()).isTrue();
+    }
+
+    @Test
+    void aDuckgresThatRefusesWharfsSecretIsUnhealthySayingSoAndOneThatIsDownIsUnreachable() {
+        try (FakeDuckgres duckgres = new FakeDuckgres("the-right-secret", true)) {
+            DuckgresWarehouseEngine wrongSecret = new DuckgresWarehouseEngine(
+                    DuckgresEngineSettings.defaults(duckgres.baseUrl(), "a-wrong-secret", null));
+            WarehouseEngineHealthCheck duckgresCheck = new WarehouseEngineHealthCheck(wrongSecret, warehouses);
+
+            HealthCheck.Result refused = duckgresCheck.execute();
+            assertThat(refused.isHealthy()).isFalse();
+            assertThat(refused.getMessage())
+                    .startsWith("duckgres engine: duckgres refused Wharf's credentials (401 to GET ")
+                    .endsWith("(CREDENTIALS_REFUSED)")
+                    .doesNotContain("unreachable");
+
+            duckgres.close();
+            HealthCheck.Result down = duckgresCheck.execute();
+            assertThat(down.isHealthy()).isFalse();
+            assertThat(down.getMessage()).contains("is unreachable").endsWith("(UNREACHABLE)");
+        }
     }
 
     @Test

@@ -43,6 +43,7 @@ import java.util.function.Supplier;
  */
 public final class ActionGuard {
     static final String ENGINE_UNREACHABLE = "Provisioning service is unreachable";
+    static final String ENGINE_REFUSED_CREDENTIALS = "Provisioning service refused Wharf's credentials";
     static final String ENGINE_TIMED_OUT = "Provisioning service timed out";
     static final String INTERNAL_ERROR = "internal error";
 
@@ -153,6 +154,9 @@ public final class ActionGuard {
     /** The words the caller got; an unexpected error, whose details are for the server's log, is "internal error". */
     static String detail(RuntimeException failure) {
         if (failure instanceof BackendUnavailableException backend) {
+            if (backend.reason() == BackendUnavailableException.Reason.CREDENTIALS_REFUSED) {
+                return ENGINE_REFUSED_CREDENTIALS;
+            }
             return backend.reason() == BackendUnavailableException.Reason.TIMEOUT
                     ? ENGINE_TIMED_OUT
                     : ENGINE_UNREACHABLE;

@@ -16,6 +16,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -111,7 +112,8 @@ public final class PasswordResetService implements ResetWarehousePasswordUseCase
     private Rotated rotate(ProjectId project, String owner, AtomicBoolean leased) {
         Warehouse warehouse = lease(project, owner);
         leased.set(true);
-        Password password = engine.setPassword(warehouse.databaseName(), passwords.generate());
+        Password password =
+                engine.setPassword(warehouse.databaseName(), WarehouseTag.of(warehouse), passwords.generate());
         return new Rotated(warehouse, password);
     }
 

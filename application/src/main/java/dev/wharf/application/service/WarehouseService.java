@@ -24,6 +24,7 @@ import dev.wharf.domain.shared.RuleViolationException;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
+import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -92,7 +93,7 @@ public final class WarehouseService
         return new WarehouseStatusView(
                 warehouse,
                 found.passwordLastSetAt(),
-                Optional.of(engine.connection(warehouse.databaseName())),
+                Optional.of(engine.connection(warehouse.databaseName(), WarehouseTag.of(warehouse))),
                 resetLeases
                         .unfinishedSince(query.projectId(), clock.instant())
                         .filter(expired -> warehouse.readyAt() == null || expired.isAfter(warehouse.readyAt())));
@@ -159,7 +160,8 @@ public final class WarehouseService
             throw new RuleViolationException(
                     problem.get().equals(DatabaseName.BAD_LENGTH) ? NAME_LENGTH : NAME_NOT_A_DNS_LABEL);
         }
-        if (warehouses.isDatabaseNameHeld(new DatabaseName(name))) {
+        if (warehouses.isDatabaseNameHeld(new DatabaseName(name))
+                || engine.isNameTaken(new DatabaseName(name)).orElse(false)) {
             return new NameAvailability(name, false, Optional.of(NAME_TAKEN));
         }
         return new NameAvailability(name, true, Optional.empty());

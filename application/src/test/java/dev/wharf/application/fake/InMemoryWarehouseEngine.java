@@ -12,6 +12,7 @@ import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final AtomicBoolean ownPasswords = new AtomicBoolean();
     private final AtomicReference<Gate> nextSetPassword = new AtomicReference<>();
     private final AtomicBoolean refuseChecks = new AtomicBoolean();
+    private final Set<String> namesHeldElsewhere = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean globalNames = new AtomicBoolean();
 
     /** From now on the engine ignores proposed passwords and makes its own, as stock duckgres does. */
     public void generateOwnPasswords() {
@@ -58,7 +61,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public Password setPassword(DatabaseName database, Password proposed) {
+    public Password setPassword(DatabaseName database, WarehouseTag tag, Password proposed) {
         enter();
         Gate gate = nextSetPassword.getAndSet(null);
         if (gate != null) {
@@ -97,6 +100,26 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
                 : Optional.of("The warehouse's database " + database + " no longer exists");
     }
 
+    /**
+     * From now on the engine's names are global, as duckgres' are: {@link #isNameTaken} answers, and {@code
+     * elsewhere} are held by warehouses that are not Wharf's.
+     */
+    public void holdNamesGlobally(DatabaseName... elsewhere) {
+        globalNames.set(true);
+        for (DatabaseName name : elsewhere) {
+            namesHeldElsewhere.add(name.value());
+        }
+    }
+
+    @Override
+    public Optional<Boolean> isNameTaken(DatabaseName database) {
+        if (!globalNames.get()) {
+            return Optional.empty();
+        }
+        enter();
+        return Optional.of(namesHeldElsewhere.contains(database.value()) || databases.containsKey(database.value()));
+    }
+
     /** From now on (until false) the engine answers pings but refuses to say anything of a warehouse. */
     public void refuseChecks(boolean refuse) {
         refuseChecks.set(refuse);
@@ -108,7 +131,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public WarehouseConnection connection(DatabaseName database) {
+    public WarehouseConnection connection(DatabaseName database, WarehouseTag tag) {
         return new WarehouseConnection(
                 "127.0.0.1",
                 5432,

@@ -8,7 +8,9 @@ import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.fake.TickingClock;
 import dev.wharf.application.port.in.auth.Actor;
+import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
+import dev.wharf.application.port.in.warehouse.NameAvailability;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
@@ -20,6 +22,7 @@ import dev.wharf.domain.warehouse.WarehouseState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,6 +73,28 @@ class WarehouseServicesTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("warehouse must be in ready, failed, or provisioning state to deprovision");
         assertThat(state()).isEqualTo(WarehouseState.PENDING);
+    }
+
+    @Test
+    void aNameCheckAsksAnEngineWhoseNamesAreGlobalAndIsNeverAvailableWhenItCannotAnswer() {
+        CheckDatabaseNameQuery free = new CheckDatabaseNameQuery(admin, PROJECT, "free-name");
+        CheckDatabaseNameQuery elsewhere = new CheckDatabaseNameQuery(admin, PROJECT, "theirs");
+        assertThat(lifecycle.check(elsewhere).available())
+                .as("an engine whose names are Wharf's alone")
+                .isTrue();
+
+        engine.holdNamesGlobally(new DatabaseName("theirs"));
+
+        assertThat(lifecycle.check(free).available()).isTrue();
+        assertThat(lifecycle.check(elsewhere))
+                .isEqualTo(new NameAvailability("theirs", false, Optional.of(WarehouseService.NAME_TAKEN)));
+        for (BackendUnavailableException.Reason reason : BackendUnavailableException.Reason.values()) {
+            engine.outage(reason);
+            assertThatThrownBy(() -> lifecycle.check(free))
+                    .isInstanceOfSatisfying(
+                            BackendUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(reason));
+        }
     }
 
     @Test

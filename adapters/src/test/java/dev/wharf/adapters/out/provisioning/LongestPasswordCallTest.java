@@ -50,6 +50,9 @@ class LongestPasswordCallTest {
                 request,
                 Duration.ofSeconds(10),
                 null,
-                5432));
+                5432,
+                DuckgresEngineSettings.DEFAULT_DATABASE,
+                null,
+                null));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * finishes it without an error and without leftovers.
  *
  * <p>An engine that cannot be reached throws {@link dev.wharf.domain.shared.BackendUnavailableException} (reason
- * UNREACHABLE or TIMEOUT) and has changed nothing it would not change again on a retry.
+ * UNREACHABLE, TIMEOUT, or CREDENTIALS_REFUSED when it refuses Wharf's own credentials) and has changed nothing it would not change again on a retry.
  */
 public interface WarehouseEngine {
     /** The engine's name in configuration and health checks: postgres, duckgres. */
@@ -34,9 +34,10 @@ public interface WarehouseEngine {
      * Puts a new password in force for the warehouse's login before returning, and returns it: the old password is
      * refused from then on, and the engine ends sessions opened with it where it can. Engines that can set a given
      * password put {@code proposed} in force; an engine that only generates its own (stock duckgres) returns that one.
-     * Either way the caller hands it out once and keeps nothing.
+     * Either way the caller hands it out once and keeps nothing. {@code tag} names the warehouse, for engines that
+     * know it by more than its database name.
      */
-    Password setPassword(DatabaseName database, Password proposed);
+    Password setPassword(DatabaseName database, WarehouseTag tag, Password proposed);
 
     /** The most {@link #setPassword} can take under this engine's own timeouts: a password reset's lease outlasts it. */
     Duration longestPasswordCall();
@@ -56,7 +57,17 @@ public interface WarehouseEngine {
     Optional<String> problemWith(DatabaseName database, WarehouseTag tag);
 
     /** Where a user connects to the warehouse; never a password. */
-    WarehouseConnection connection(DatabaseName database);
+    WarehouseConnection connection(DatabaseName database, WarehouseTag tag);
+
+    /**
+     * Whether the engine itself holds {@code database} for some warehouse, for engines whose database names are
+     * global beyond Wharf (duckgres: one name registry across all its orgs, whoever made them). Empty for engines
+     * whose names are Wharf's alone, where Wharf's own records are the whole answer. Throws {@link
+     * dev.wharf.domain.shared.BackendUnavailableException} when the engine cannot say: never a guess.
+     */
+    default Optional<Boolean> isNameTaken(DatabaseName database) {
+        return Optional.empty();
+    }
 
     /**
      * Checks that the engine answers, for health checks; throws {@link

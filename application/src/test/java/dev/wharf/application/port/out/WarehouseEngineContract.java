@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
+import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.WarehouseTag;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -51,9 +53,15 @@ public abstract class WarehouseEngineContract {
         }
     }
 
-    /** The tag of the warehouse the test makes under {@code name}. */
+    /** The database a user of {@code name}'s warehouse connects to; engines that present another one say which. */
+    protected String expectedDatabase(DatabaseName name) {
+        return name.value();
+    }
+
+    /** The tag of the warehouse the test makes under {@code name}: project 1's, created at a moment of its own. */
     protected static WarehouseTag tag(DatabaseName name) {
-        return new WarehouseTag("contract test warehouse " + name);
+        return WarehouseTag.of(
+                ProjectId.of(1), Instant.EPOCH.plusSeconds(name.value().hashCode() & 0x7fffffff));
     }
 
     private String login(DatabaseName database) {
@@ -67,21 +75,18 @@ public abstract class WarehouseEngineContract {
         untilDone(() -> engine().provision(name, tag(name)));
 
         assertThat(canLogIn(name, login(name), "")).isFalse();
-        assertThat(engine().connection(name).database()).isEqualTo(name.value());
-        assertThat(engine().connection(name).username()).isEqualTo(login(name));
+        assertThat(engine().connection(name, tag(name)).database()).isEqualTo(expectedDatabase(name));
+        assertThat(engine().connection(name, tag(name)).username()).isEqualTo(login(name));
     }
 
     @Test
     void aResetPasswordWorksAndTheOldOneIsRefused() {
         DatabaseName name = uniqueName("reset");
         untilDone(() -> engine().provision(name, tag(name)));
-        Password first = passwords.generate();
-        Password second = passwords.generate();
-
-        engine().setPassword(name, first);
+        Password first = engine().setPassword(name, tag(name), passwords.generate());
         assertThat(canLogIn(name, login(name), first.reveal())).isTrue();
 
-        engine().setPassword(name, second);
+        Password second = engine().setPassword(name, tag(name), passwords.generate());
         assertThat(canLogIn(name, login(name), second.reveal())).isTrue();
         assertThat(canLogIn(name, login(name), first.reveal()))
                 .as("the old password")
@@ -94,8 +99,7 @@ public abstract class WarehouseEngineContract {
         DatabaseName second = uniqueName("second");
         untilDone(() -> engine().provision(first, tag(first)));
         untilDone(() -> engine().provision(second, tag(second)));
-        Password secondPassword = passwords.generate();
-        engine().setPassword(second, secondPassword);
+        Password secondPassword = engine().setPassword(second, tag(second), passwords.generate());
 
         assertThat(canLogIn(second, login(second), secondPassword.reveal())).isTrue();
         assertThat(canLogIn(first, login(second), secondPassword.reveal())).isFalse();
@@ -105,8 +109,7 @@ public abstract class WarehouseEngineContract {
     void deprovisionRemovesWhatProvisionMade() {
         DatabaseName name = uniqueName("removed");
         untilDone(() -> engine().provision(name, tag(name)));
-        Password password = passwords.generate();
-        engine().setPassword(name, password);
+        Password password = engine().setPassword(name, tag(name), passwords.generate());
 
         untilDone(() -> engine().deprovision(name, tag(name)));
 
@@ -122,9 +125,9 @@ public abstract class WarehouseEngineContract {
         DatabaseName name = uniqueName("again");
         untilDone(() -> engine().provision(name, tag(name)));
         untilDone(() -> engine().provision(name, tag(name)));
-        Password password = passwords.generate();
-        engine().setPassword(name, password);
-        engine().setPassword(name, password);
+        Password proposed = passwords.generate();
+        engine().setPassword(name, tag(name), proposed);
+        Password password = engine().setPassword(name, tag(name), proposed);
         assertThat(canLogIn(name, login(name), password.reveal())).isTrue();
 
         untilDone(() -> engine().deprovision(name, tag(name)));

@@ -11,13 +11,14 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The domain's error taxonomy as HTTP: rule violation 400, not found 404, conflict 409, an engine that does not answer
- * 502 (unreachable) or 504 (timed out). The message is the documented one; a backend's own words never reach the
+ * 502 (unreachable, or refusing Wharf's credentials) or 504 (timed out). The message is the documented one; a backend's own words never reach the
  * client, since they may name internal hosts.
  */
 @Provider
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     public static final String UNREACHABLE = "Provisioning service is unreachable";
     public static final String TIMED_OUT = "Provisioning service timed out";
+    public static final String CREDENTIALS_REFUSED = "Provisioning service refused Wharf's credentials";
 
     @Override
     public Response toResponse(DomainException exception) {
@@ -31,6 +32,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             return ErrorBody.response(409, exception.getMessage());
         }
         if (exception instanceof BackendUnavailableException backend) {
+            if (backend.reason() == BackendUnavailableException.Reason.CREDENTIALS_REFUSED) {
+                return ErrorBody.response(502, CREDENTIALS_REFUSED);
+            }
             return backend.reason() == BackendUnavailableException.Reason.TIMEOUT
                     ? ErrorBody.response(504, TIMED_OUT)
                     : ErrorBody.response(502, UNREACHABLE);

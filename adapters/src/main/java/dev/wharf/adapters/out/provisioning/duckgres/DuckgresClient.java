@@ -58,8 +58,16 @@ final class DuckgresClient {
         return json.createObjectNode();
     }
 
+    JsonNode tree(Object value) {
+        return json.valueToTree(value);
+    }
+
     Answer get(String path, Duration timeout) {
         return send("GET", path, HttpRequest.BodyPublishers.noBody(), timeout);
+    }
+
+    Answer delete(String path) {
+        return send("DELETE", path, HttpRequest.BodyPublishers.noBody(), settings.requestTimeout());
     }
 
     Answer post(String path, ObjectNode body) {
@@ -72,12 +80,21 @@ final class DuckgresClient {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(text), settings.requestTimeout());
     }
 
-    /** The domain error for a refusal: 404, 409 and 400 keep duckgres' words, anything else is a gateway error. */
+    /**
+     * The domain error for a refusal: 404, 409 and 400 keep duckgres' words; 401 and 403 say that duckgres refused
+     * Wharf's credentials (Wharf is misconfigured: duckgres is up); anything else is a gateway error.
+     */
     static DomainException refusal(String method, String path, Answer answer) {
         return switch (answer.status()) {
             case 404 -> new NotFoundException(answer.error());
             case 409 -> new ConflictException(answer.error());
             case 400 -> new RuleViolationException(answer.error());
+            case 401, 403 ->
+                new BackendUnavailableException(
+                        Reason.CREDENTIALS_REFUSED,
+                        "duckgres refused Wharf's credentials (" + answer.status() + " to " + method + " " + path + ": "
+                                + answer.error() + "); check engine.duckgres.internalSecret",
+                        null);
             default ->
                 new BackendUnavailableException(
                         Reason.UNREACHABLE,

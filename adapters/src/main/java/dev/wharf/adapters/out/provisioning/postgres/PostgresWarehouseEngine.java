@@ -177,7 +177,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public Password setPassword(DatabaseName database, Password password) {
+    public Password setPassword(DatabaseName database, WarehouseTag tag, Password password) {
         String role = loginFor(database).value();
         char[] plain = password.reveal().toCharArray();
         String verifier;
@@ -275,7 +275,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public WarehouseConnection connection(DatabaseName database) {
+    public WarehouseConnection connection(DatabaseName database, WarehouseTag tag) {
         String host =
                 settings.publicHost().contains(":") && !settings.publicHost().startsWith("[")
                         ? "[" + settings.publicHost() + "]"

@@ -33,6 +33,17 @@ class DomainExceptionMapperTest {
     }
 
     @Test
+    void anEngineRefusingWharfsCredentialsIs502SayingSoWithoutTheEnginesWords() {
+        Response refused = mapper.toResponse(new BackendUnavailableException(
+                BackendUnavailableException.Reason.CREDENTIALS_REFUSED,
+                "duckgres refused Wharf's credentials (401 to GET /orgs/x/warehouse/status: unauthorized)",
+                null));
+
+        assertThat(refused.getStatus()).isEqualTo(502);
+        assertThat(error(refused)).isEqualTo("Provisioning service refused Wharf's credentials");
+    }
+
+    @Test
     void theOtherCategoriesKeepTheirDocumentedMessage() {
         assertThat(mapper.toResponse(new RuleViolationException("database_name is required"))
                         .getStatus())

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The engine contract for duckgres, against {@link FakeDuckgres}: an in-process server with duckgres' state machine
- * that advances one step on each status call, and logins checked against the root user's hash it keeps.
+ * The engine contract for duckgres, against {@link FakeDuckgres}: an in-process server that refuses what duckgres
+ * refuses, with duckgres' state machine advancing one step on each status call, and logins checked against the root
+ * user's hash it keeps. Users connect to {@code ducklake}, as PostHog presents every duckgres warehouse.
  */
 class DuckgresWarehouseEngineContractTest extends WarehouseEngineContract {
     private static final String SECRET = "contract-internal-secret";
@@ -34,6 +35,11 @@ class DuckgresWarehouseEngineContractTest extends WarehouseEngineContract {
 
     @Override
     protected boolean canLogIn(DatabaseName database, String user, String password) {
-        return duckgres.login(engine.orgFor(database), user, password);
+        return duckgres.login(database.value(), user, password);
+    }
+
+    @Override
+    protected String expectedDatabase(DatabaseName name) {
+        return DuckgresEngineSettings.DEFAULT_DATABASE;
     }
 }

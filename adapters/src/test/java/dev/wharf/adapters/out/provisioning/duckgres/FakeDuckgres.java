@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wharf.adapters.out.provisioning.duckgres.FakeProvisionRequest.Refused;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,23 +30,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * duckgres' provisioning API as documented (reference §1.1, §1.4, §2), in process: per-org rows with the state machine,
- * the root user as a salted SHA-256 hash (never the plaintext), the internal-secret check, and the documented refusals.
- * The Kubernetes controller is replaced by {@link #tick()}, run on every status call when {@code advanceOnStatus}.
+ * duckgres' provisioning API as it stands ({@code /work/shared/reference/duckgres-provisioning-api.md}, written from
+ * duckgres' source), in process, refusing everything the real one refuses with the same status: the internal secret
+ * (401 without a valid one, 403 for a non-admin caller's mutations), the org id's shape, the provision body's fields
+ * and types (unknown fields ignored), the states, and the global name registry, where a name stays taken until its
+ * org is removed with {@code DELETE /orgs/:id}. Per-org rows carry the state machine and the root user as a salted
+ * SHA-256 hash (never the plaintext); reset-password ignores its body and generates the password, as duckgres does.
+ * {@code ready_at} and {@code failed_at} are absent while unset. The Kubernetes controller is replaced by {@link
+ * #tick()}, run on every status call when {@code advanceOnStatus}; {@link #slow} gives every answer a latency.
  *
- * <p>Beyond stock duckgres it accepts the reset-password body {@code {"password": …}} that Wharf needs (see
- * {@link DuckgresWarehouseEngine}); {@link #ignorePasswordBody} makes it behave like stock duckgres.
+ * <p>One rule is the fake's own, stricter than the reference says: {@code DELETE /orgs/:id} of an org whose warehouse
+ * is not deleted is 409 (the reference only says the row is removed "once the warehouse is deleted").
  */
 public final class FakeDuckgres implements AutoCloseable {
     static final String NON_TERMINAL = "warehouse already exists in non-terminal state";
     static final String NOT_FOUND = "warehouse not found";
+    static final String ORG_NOT_FOUND = "org not found";
     static final String NOT_READY = "warehouse must be in ready state to reset password";
     static final String CANNOT_DEPROVISION = "warehouse must be in ready, failed, or provisioning state to deprovision";
+    static final String NOT_DELETED = "warehouse must be deleted before its org is removed";
+    static final String UNAUTHENTICATED = "unauthorized";
+    static final String FORBIDDEN = "admin role required";
+    static final String NAME_REQUIRED = "name query parameter is required";
     static final String PG_HOST = "pg.duckgres.internal";
 
     private static final Pattern ORG_ROUTE =
-            Pattern.compile("^/api/v1/orgs/([^/]+)/(provision|deprovision|" + "warehouse/status|reset-password)$");
-    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z]([a-z0-9-]{1,61}[a-z0-9])$");
+            Pattern.compile("^/api/v1/orgs/([^/]+)(/provision|/deprovision|/warehouse/status|/reset-password)?$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ObjectMapper json = new ObjectMapper();
@@ -56,10 +69,11 @@ public final class FakeDuckgres implements AutoCloseable {
     });
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile JsonNode lastProvisionBody;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean held;
     private volatile String provisioningFailure;
-    private volatile boolean ignorePasswordBody;
+    private volatile String nonAdminSecret;
     private volatile int cannedStatus;
     private volatile String cannedText;
 
@@ -67,12 +81,15 @@ public final class FakeDuckgres implements AutoCloseable {
         String state = "pending";
         String statusMessage = "Waiting for provisioning to start";
         String databaseName;
+        String bucket;
         Instant readyAt;
         Instant failedAt;
         byte[] rootSalt;
         byte[] rootHash;
+        final Map<Long, String> teams = new LinkedHashMap<>();
     }
 
+    /** {@code secret}: the admin's internal secret (null: no authentication at all). */
     public FakeDuckgres(String secret, boolean advanceOnStatus) {
         this.secret = secret;
         this.advanceOnStatus = advanceOnStatus;
@@ -90,7 +107,7 @@ public final class FakeDuckgres implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Every answer waits this long first. */
+    /** Every answer waits this long first: duckgres' latency, zero by default. */
     public void slow(Duration delay) {
         this.delay = delay;
     }
@@ -105,17 +122,22 @@ public final class FakeDuckgres implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The body of the last provision request that reached the routes, as sent. */
+    JsonNode lastProvisionBody() {
+        return lastProvisionBody;
+    }
+
+    /** A secret that authenticates a caller without the admin role: its reads pass, its mutations are 403. */
+    void nonAdminSecret(String secret) {
+        this.nonAdminSecret = secret;
+    }
+
     /** Provisioning from now on ends in failed with {@code "Crossplane error: <message>"}. */
     void failProvisioning(String message) {
         this.provisioningFailure = message;
     }
 
-    /** Behave like stock duckgres: reset-password generates the password whatever the body says. */
-    void ignorePasswordBody() {
-        this.ignorePasswordBody = true;
-    }
-
-    /** The next request, whatever it is, gets {@code status} with {@code text} as a plain-text body. */
+    /** The next authenticated request, whatever it is, gets {@code status} with {@code text} as a plain-text body. */
     void answerNextWith(int status, String text) {
         this.cannedText = text;
         this.cannedStatus = status;
@@ -128,14 +150,22 @@ public final class FakeDuckgres implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    public synchronized String state(String org) {
-        Row row = rows.get(org);
-        return row == null ? null : row.state;
+    /** The id of the org whose warehouse is named {@code databaseName}, if one is. */
+    public synchronized Optional<String> orgOf(String databaseName) {
+        return rows.entrySet().stream()
+                .filter(e -> databaseName.equals(e.getValue().databaseName))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
-    /** Whether {@code user} logs in to {@code org}'s ready warehouse with {@code password}. */
-    public synchronized boolean login(String org, String user, String password) {
-        Row row = rows.get(org);
+    /** The state of the warehouse named {@code databaseName}, or null when no org row holds that name. */
+    public synchronized String state(String databaseName) {
+        return orgOf(databaseName).map(org -> rows.get(org).state).orElse(null);
+    }
+
+    /** Whether {@code user} logs in to the ready warehouse named {@code databaseName} with {@code password}. */
+    public synchronized boolean login(String databaseName, String user, String password) {
+        Row row = orgOf(databaseName).map(rows::get).orElse(null);
         return row != null
                 && "ready".equals(row.state)
                 && DuckgresWarehouseEngine.ROOT.equals(user)
@@ -189,8 +219,15 @@ public final class FakeDuckgres implements AutoCloseable {
                     return;
                 }
             }
-            if (secret != null && !secret.equals(exchange.getRequestHeaders().getFirst("X-Duckgres-Internal-Secret"))) {
-                send(exchange, 401, error("unauthorized"));
+            String given = exchange.getRequestHeaders().getFirst("X-Duckgres-Internal-Secret");
+            boolean admin = secret == null || secret.equals(given);
+            boolean member = nonAdminSecret != null && nonAdminSecret.equals(given);
+            if (!admin && !member) {
+                send(exchange, 401, error(UNAUTHENTICATED));
+                return;
+            }
+            if (!admin && !"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 403, error(FORBIDDEN));
                 return;
             }
             if (cannedStatus != 0) {
@@ -206,9 +243,13 @@ public final class FakeDuckgres implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        JsonNode body = readBody(exchange);
-        if ("GET".equals(method) && "/api/v1/database-name/check".equals(path)) {
-            checkName(exchange, exchange.getRequestURI().getQuery());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if ("/api/v1/database-name/check".equals(path)) {
+            if ("GET".equals(method)) {
+                checkName(exchange, exchange.getRequestURI().getRawQuery());
+            } else {
+                sendText(exchange, 405, "method not allowed");
+            }
             return;
         }
         Matcher m = ORG_ROUTE.matcher(path);
@@ -217,83 +258,121 @@ public final class FakeDuckgres implements AutoCloseable {
             return;
         }
         String org = m.group(1);
-        String action = method + " " + m.group(2);
+        String action = method + " " + (m.group(2) == null ? "" : m.group(2));
         synchronized (this) {
-            switch (action) {
-                case "POST provision" -> provision(exchange, org, body);
-                case "POST deprovision" -> deprovision(exchange, org);
-                case "GET warehouse/status" -> status(exchange, org);
-                case "POST reset-password" -> resetPassword(exchange, org, body);
-                default -> sendText(exchange, 405, "method not allowed");
+            try {
+                switch (action) {
+                    case "POST /provision" -> provision(exchange, org, body);
+                    case "POST /deprovision" -> deprovision(exchange, org);
+                    case "GET /warehouse/status" -> status(exchange, org);
+                    case "POST /reset-password" -> resetPassword(exchange, org);
+                    case "DELETE " -> removeOrg(exchange, org);
+                    default -> sendText(exchange, 405, "method not allowed");
+                }
+            } catch (Refused refused) {
+                send(exchange, refused.status, error(refused.getMessage()));
             }
         }
     }
 
-    private void provision(HttpExchange exchange, String org, JsonNode body) throws IOException {
-        String name = body.path("database_name").asText("");
-        if (name.isEmpty()) {
-            send(exchange, 400, error("database_name is required"));
-            return;
-        }
-        if (!DNS_LABEL.matcher(name).matches()) {
-            send(exchange, 400, error("database_name must be a valid DNS label"));
-            return;
-        }
+    private void provision(HttpExchange exchange, String org, byte[] bytes) throws IOException, Refused {
+        JsonNode body = readBody(bytes);
+        lastProvisionBody = body;
+        FakeProvisionRequest.checkOrgId(org);
         Row existing = rows.get(org);
-        if (existing != null && !existing.state.equals("failed") && !existing.state.equals("deleted")) {
-            send(exchange, 409, error(NON_TERMINAL));
-            return;
+        FakeProvisionRequest request =
+                FakeProvisionRequest.parse(body, existing == null ? null : existing.databaseName);
+        if (existing == null && request.teamId() == null) {
+            throw new Refused(400, FakeProvisionRequest.TEAM_REQUIRED);
         }
+        if (existing != null && !existing.state.equals("failed") && !existing.state.equals("deleted")) {
+            throw new Refused(409, NON_TERMINAL);
+        }
+        String name = request.databaseName();
         boolean taken = rows.entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(org) && name.equals(e.getValue().databaseName));
         if (taken) {
-            send(exchange, 409, error("database name " + name + " is already in use"));
-            return;
+            throw new Refused(409, "database name " + name + " is already in use");
+        }
+        String schema = request.schemaName() != null
+                ? request.schemaName()
+                : request.teamId() == null ? null : "team_" + request.teamId();
+        if (existing != null && schema != null) {
+            boolean used = existing.teams.entrySet().stream()
+                    .anyMatch(t -> !t.getKey().equals(request.teamId()) && schema.equals(t.getValue()));
+            if (used) {
+                throw new Refused(409, "schema " + schema + " is already used by another team of this org");
+            }
         }
         Row row = new Row();
+        if (existing != null) {
+            row.teams.putAll(existing.teams);
+        }
+        if (request.teamId() != null) {
+            row.teams.put(request.teamId(), schema);
+        }
         row.databaseName = name;
+        row.bucket = request.hasBucket() ? null : "duckgres-" + org;
         String password = newPassword();
         setRootPassword(row, password);
         rows.put(org, row);
         ObjectNode answer =
                 json.createObjectNode().put("status", "provisioning started").put("org", org);
         answer.put("username", DuckgresWarehouseEngine.ROOT).put("password", password);
+        if (row.bucket != null) {
+            answer.put("bucket", row.bucket);
+        }
         send(exchange, 202, answer);
     }
 
-    private void deprovision(HttpExchange exchange, String org) throws IOException {
+    private void deprovision(HttpExchange exchange, String org) throws IOException, Refused {
         Row row = rows.get(org);
         if (row == null) {
-            send(exchange, 404, error(NOT_FOUND));
-        } else if (!row.state.equals("ready") && !row.state.equals("failed") && !row.state.equals("provisioning")) {
-            send(exchange, 409, error(CANNOT_DEPROVISION));
-        } else {
-            move(row, "deleting", "Deprovisioning...");
-            send(
-                    exchange,
-                    202,
-                    json.createObjectNode()
-                            .put("status", "deprovisioning started")
-                            .put("org", org));
+            throw new Refused(404, NOT_FOUND);
         }
+        if (!row.state.equals("ready") && !row.state.equals("failed") && !row.state.equals("provisioning")) {
+            throw new Refused(409, CANNOT_DEPROVISION);
+        }
+        move(row, "deleting", "Deprovisioning...");
+        send(
+                exchange,
+                202,
+                json.createObjectNode().put("status", "deprovisioning started").put("org", org));
     }
 
-    private void status(HttpExchange exchange, String org) throws IOException {
+    private void removeOrg(HttpExchange exchange, String org) throws IOException, Refused {
         Row row = rows.get(org);
         if (row == null) {
-            send(exchange, 404, error(NOT_FOUND));
-            return;
+            throw new Refused(404, ORG_NOT_FOUND);
+        }
+        if (!row.state.equals("deleted")) {
+            throw new Refused(409, NOT_DELETED);
+        }
+        rows.remove(org);
+        send(exchange, 200, json.createObjectNode().put("status", "deleted").put("org", org));
+    }
+
+    private void status(HttpExchange exchange, String org) throws IOException, Refused {
+        Row row = rows.get(org);
+        if (row == null) {
+            throw new Refused(404, NOT_FOUND);
         }
         if (advanceOnStatus) {
             advance(row);
         }
         ObjectNode answer = json.createObjectNode().put("org_id", org).put("state", row.state);
         answer.put("status_message", row.statusMessage);
+        for (String sub : List.of("s3_state", "metadata_store_state", "identity_state", "secrets_state")) {
+            answer.put(sub, row.state);
+        }
         if (row.readyAt != null) {
             answer.put("ready_at", row.readyAt.toString());
         }
         if (row.failedAt != null) {
             answer.put("failed_at", row.failedAt.toString());
+        }
+        if (row.bucket != null) {
+            answer.put("bucket", row.bucket);
         }
         if (row.state.equals("ready")) {
             answer.putObject("connection")
@@ -305,40 +384,46 @@ public final class FakeDuckgres implements AutoCloseable {
         send(exchange, 200, answer);
     }
 
-    private void resetPassword(HttpExchange exchange, String org, JsonNode body) throws IOException {
+    private void resetPassword(HttpExchange exchange, String org) throws IOException, Refused {
         Row row = rows.get(org);
         if (row == null) {
-            send(exchange, 404, error(NOT_FOUND));
-            return;
+            throw new Refused(404, NOT_FOUND);
         }
         if (!row.state.equals("ready")) {
-            send(exchange, 409, error(NOT_READY));
-            return;
+            throw new Refused(409, NOT_READY);
         }
-        ObjectNode answer = json.createObjectNode().put("username", DuckgresWarehouseEngine.ROOT);
-        JsonNode given = body.path("password");
-        if (given.isTextual() && !given.asText().isEmpty() && !ignorePasswordBody) {
-            setRootPassword(row, given.asText());
-        } else {
-            String password = newPassword();
-            setRootPassword(row, password);
-            answer.put("password", password);
+        if (row.rootHash == null) {
+            throw new Refused(404, "root user not found");
         }
-        send(exchange, 200, answer);
+        String password = newPassword();
+        setRootPassword(row, password);
+        send(
+                exchange,
+                200,
+                json.createObjectNode()
+                        .put("username", DuckgresWarehouseEngine.ROOT)
+                        .put("password", password));
     }
 
-    private void checkName(HttpExchange exchange, String query) throws IOException {
-        String name = query != null && query.startsWith("name=") ? query.substring("name=".length()) : "";
+    private void checkName(HttpExchange exchange, String rawQuery) throws IOException {
+        String name = "";
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (pair.startsWith("name=")) {
+                name = URLDecoder.decode(pair.substring("name=".length()), StandardCharsets.UTF_8);
+            }
+        }
         if (name.isEmpty()) {
-            send(exchange, 400, error("name query parameter is required"));
+            send(exchange, 400, error(NAME_REQUIRED));
             return;
         }
         ObjectNode answer = json.createObjectNode().put("name", name);
+        String checked = name;
         synchronized (this) {
-            if (!DNS_LABEL.matcher(name).matches()) {
+            if (name.length() > 63
+                    || !FakeProvisionRequest.DNS_LABEL.matcher(name).matches()) {
                 answer.put("available", false).put("reason", "database_name must be a valid DNS label");
             } else {
-                answer.put("available", rows.values().stream().noneMatch(r -> name.equals(r.databaseName)));
+                answer.put("available", rows.values().stream().noneMatch(r -> checked.equals(r.databaseName)));
             }
         }
         send(exchange, 200, answer);
@@ -366,15 +451,15 @@ public final class FakeDuckgres implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private JsonNode readBody(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
+    /** The body as JSON; null when it is not JSON at all (a 400 for provision, ignored elsewhere). */
+    private JsonNode readBody(byte[] bytes) {
         if (bytes.length == 0) {
-            return json.createObjectNode();
+            return null;
         }
         try {
             return json.readTree(bytes);
         } catch (IOException notJson) {
-            return json.createObjectNode();
+            return null;
         }
     }
 

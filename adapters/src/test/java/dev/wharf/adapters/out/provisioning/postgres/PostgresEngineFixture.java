@@ -89,8 +89,8 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public Password setPassword(DatabaseName database, Password password) {
-                return engine.setPassword(database, password);
+            public Password setPassword(DatabaseName database, WarehouseTag tag, Password password) {
+                return engine.setPassword(database, tag, password);
             }
 
             @Override
@@ -109,8 +109,8 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public WarehouseConnection connection(DatabaseName database) {
-                return engine.connection(database);
+            public WarehouseConnection connection(DatabaseName database, WarehouseTag tag) {
+                return engine.connection(database, tag);
             }
         };
     }
@@ -148,7 +148,10 @@ final class PostgresEngineFixture implements AutoCloseable {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(engine.connection(database).jdbcUrl(), properties);
+        return DriverManager.getConnection(
+                engine.connection(database, new WarehouseTag("login " + database))
+                        .jdbcUrl(),
+                properties);
     }
 
     boolean canLogIn(DatabaseName database, String user, String password) {

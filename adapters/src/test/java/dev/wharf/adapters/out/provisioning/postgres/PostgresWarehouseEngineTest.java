@@ -96,7 +96,7 @@ class PostgresWarehouseEngineTest {
                 .as("no password before the first reset")
                 .isEqualTo("t");
 
-        engine.setPassword(name, passwords.generate());
+        engine.setPassword(name, TAG, passwords.generate());
 
         assertThat(fixture.adminQuery("SELECT rolpassword FROM pg_authid WHERE rolname = '" + role(name) + "'"))
                 .startsWith("SCRAM-SHA-256$");
@@ -107,7 +107,7 @@ class PostgresWarehouseEngineTest {
         DatabaseName first = provisioned("first");
         DatabaseName second = provisioned("second");
         Password password = passwords.generate();
-        engine.setPassword(second, password);
+        engine.setPassword(second, TAG, password);
 
         assertThatThrownBy(() ->
                         fixture.login(first, role(second), password.reveal()).close())
@@ -121,11 +121,11 @@ class PostgresWarehouseEngineTest {
     void aResetEndsTheOpenSessionsOfTheLogin() throws SQLException {
         DatabaseName name = provisioned("sessions");
         Password first = passwords.generate();
-        engine.setPassword(name, first);
+        engine.setPassword(name, TAG, first);
         try (Connection session = fixture.login(name, role(name), first.reveal())) {
             assertThat(session.isValid(2)).isTrue();
 
-            engine.setPassword(name, passwords.generate());
+            engine.setPassword(name, TAG, passwords.generate());
 
             assertThatThrownBy(() -> {
                         try (Statement statement = session.createStatement()) {
@@ -202,7 +202,7 @@ class PostgresWarehouseEngineTest {
 
         assertThat(catchThrowableOfType(
                                 BackendUnavailableException.class,
-                                () -> unknown.setPassword(new DatabaseName("unknown"), passwords.generate()))
+                                () -> unknown.setPassword(new DatabaseName("unknown"), TAG, passwords.generate()))
                         .reason())
                 .isEqualTo(Reason.UNREACHABLE);
     }
@@ -253,7 +253,7 @@ class PostgresWarehouseEngineTest {
 
         assertThat(engine.provision(longest, TAG)).isEqualTo(EngineProgress.done());
         assertThat(engine.provision(longPlain, TAG)).isEqualTo(EngineProgress.done());
-        engine.setPassword(longest, passwords.generate());
+        engine.setPassword(longest, TAG, passwords.generate());
 
         assertThat(role(longest)).hasSize(63).isNotEqualTo(role(longPlain));
         assertThat(fixture.adminQuery(
@@ -300,7 +300,7 @@ class PostgresWarehouseEngineTest {
         WarehouseTag earlier = new WarehouseTag("wharf warehouse of project 7 created 2026-01-01T00:00:00Z");
         assertThat(engine.provision(name, earlier)).isEqualTo(EngineProgress.done());
         Password earlierPassword = passwords.generate();
-        engine.setPassword(name, earlierPassword);
+        engine.setPassword(name, TAG, earlierPassword);
         fixture.adminExecute(
                 "ALTER ROLE " + Sql.identifier(role(name)) + " RENAME TO " + Sql.identifier(role(name) + "_moved"));
 
@@ -364,11 +364,12 @@ class PostgresWarehouseEngineTest {
         assertThat(engine.deprovision(name, TAG)).isEqualTo(EngineProgress.done());
         Password password = passwords.generate();
 
-        Throwable missing = catchThrowableOfType(NotFoundException.class, () -> engine.setPassword(name, password));
+        Throwable missing =
+                catchThrowableOfType(NotFoundException.class, () -> engine.setPassword(name, TAG, password));
         PostgresWarehouseEngine refused = new PostgresWarehouseEngine(
                 fixture.settings("jdbc:postgresql://127.0.0.1:1/test", Duration.ofSeconds(5)));
         Throwable unreachable =
-                catchThrowableOfType(BackendUnavailableException.class, () -> refused.setPassword(name, password));
+                catchThrowableOfType(BackendUnavailableException.class, () -> refused.setPassword(name, TAG, password));
 
         for (Throwable error : new Throwable[] {missing, unreachable}) {
             for (Throwable t = error; t != null; t = t.getCause()) {
@@ -394,7 +395,7 @@ class PostgresWarehouseEngineTest {
             Password password = passwords.generate();
 
             assertThat(limited.provision(name, TAG)).isEqualTo(EngineProgress.done());
-            limited.setPassword(name, password);
+            limited.setPassword(name, TAG, password);
             assertThat(fixture.canLogIn(name, role(name), password.reveal())).isTrue();
             assertThat(limited.deprovision(name, TAG)).isEqualTo(EngineProgress.done());
             assertThat(fixture.adminQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name.value() + "'"))

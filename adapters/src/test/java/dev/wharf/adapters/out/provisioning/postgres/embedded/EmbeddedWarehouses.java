@@ -68,12 +68,12 @@ final class EmbeddedWarehouses {
         if (!progress.isDone()) {
             throw new IllegalStateException("provision did not finish: " + progress);
         }
-        Password password = engine.setPassword(name, new SecureRandomPasswordGenerator().generate());
+        Password password = engine.setPassword(name, tagOf(name), new SecureRandomPasswordGenerator().generate());
         return new Ready(
                 name,
                 engine.loginFor(name).value(),
                 password.reveal(),
-                engine.connection(name).jdbcUrl());
+                engine.connection(name, tagOf(name)).jdbcUrl());
     }
 
     /** The tag {@link #ready} provisions a warehouse under. */
@@ -82,7 +82,7 @@ final class EmbeddedWarehouses {
     }
 
     boolean canLogIn(DatabaseName database, String user, String password) {
-        try (Connection c = login(engine.connection(database).jdbcUrl(), user, password);
+        try (Connection c = login(engine.connection(database, tagOf(database)).jdbcUrl(), user, password);
                 Statement statement = c.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT 1")) {
             return rows.next() && rows.getInt(1) == 1;
