@@ -44,6 +44,7 @@ class DuckgresEngineAppTest {
                             + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
             ConfigOverride.config(
                     PREFIX, "dev.apiKeyFile", DATA.resolve("dev-api-key").toString()),
+            ConfigOverride.config(PREFIX, "dev.dataDir", DATA.toString()),
             ConfigOverride.config(PREFIX, "engine.type", "duckgres"),
             ConfigOverride.config(
                     PREFIX, "engine.duckgres.url", DUCKGRES.baseUrl().toString()),
@@ -93,6 +94,36 @@ class DuckgresEngineAppTest {
 
         assertThat(post("deprovision", null).statusCode()).isEqualTo(202);
         assertThat(awaitState("deleted").get("status_message").asText()).isEqualTo("Resources deleted");
+    }
+
+    @Test
+    void theNameCheckAsksDuckgresWhoseNamesAreGlobal() throws Exception {
+        String theirs = "theirs-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> provisioned = HTTP.send(
+                HttpRequest.newBuilder(URI.create(DUCKGRES.baseUrl() + "/api/v1/orgs/another-tenant/provision"))
+                        .header("X-Duckgres-Internal-Secret", SECRET)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"database_name\": \"" + theirs + "\","
+                                + " \"team_id\": 99, \"metadata_store\": {\"type\": \"cnpg-shard\"},"
+                                + " \"ducklake\": {\"enabled\": true}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(202);
+
+        JsonNode taken = checkName(theirs);
+        JsonNode free = checkName("free-" + theirs);
+
+        assertThat(taken.get("available").asBoolean()).as(taken.toString()).isFalse();
+        assertThat(free.get("available").asBoolean()).as(free.toString()).isTrue();
+    }
+
+    private static JsonNode checkName(String name) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
+                        + "/api/projects/1/data_warehouse/check-database-name/?name=" + name))
+                .header("Authorization", "Bearer " + KEY)
+                .GET()
+                .build();
+        return JSON.readTree(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static JsonNode awaitState(String state) throws IOException, InterruptedException {
