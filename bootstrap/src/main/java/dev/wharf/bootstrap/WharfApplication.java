@@ -9,7 +9,6 @@ import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -50,7 +49,7 @@ public class WharfApplication extends Application<WharfConfiguration> {
     @Override
     protected void addDefaultCommands(Bootstrap<WharfConfiguration> bootstrap) {
         bootstrap.addCommand(new WharfServerCommand(this));
-        bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new WharfCheckCommand(this));
     }
 
     @Override

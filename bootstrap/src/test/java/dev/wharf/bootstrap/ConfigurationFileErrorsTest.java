@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code server}, {@code db migrate} and {@code generate} name a configuration file they cannot use in one line. */
+/** {@code server}, {@code check}, {@code db migrate} and {@code generate} name a configuration file they cannot use in one line. */
 class ConfigurationFileErrorsTest {
     @TempDir
     Path directory;
@@ -27,11 +27,13 @@ class ConfigurationFileErrorsTest {
                 malformed, "wharf: the configuration file " + malformed + " cannot be used: ",
                 unknownKey, "wharf: the configuration file " + unknownKey + " cannot be used: ");
 
-        for (List<String> command : List.of(List.of("server"), List.of("db", "migrate"), List.of("generate"))) {
+        for (List<String> command :
+                List.of(List.of("server"), List.of("check"), List.of("db", "migrate"), List.of("generate"))) {
             for (Map.Entry<Path, String> file : expected.entrySet()) {
                 Run refused = CommandLine.run(
                         (bootstrap, out) -> {
                             bootstrap.addCommand(new WharfServerCommand(new WharfApplication()));
+                            bootstrap.addCommand(new WharfCheckCommand(new WharfApplication()));
                             bootstrap.addCommand(new DbCommand());
                             bootstrap.addCommand(new GenerateCommand(out));
                         },

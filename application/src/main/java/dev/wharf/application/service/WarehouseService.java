@@ -17,6 +17,7 @@ import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.credential.Credential;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
@@ -82,16 +83,19 @@ public final class WarehouseService
 
     @Override
     public WarehouseStatusView status(WarehouseQuery query) {
-        access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
+        OrganizationId organization = access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ)
+                .organizationId();
         WarehouseWithPassword found = warehouses
                 .findWithPasswordLastSet(query.projectId())
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         Warehouse warehouse = found.warehouse();
         if (!warehouse.isReady()) {
-            return new WarehouseStatusView(warehouse, found.passwordLastSetAt(), Optional.empty(), Optional.empty());
+            return new WarehouseStatusView(
+                    warehouse, organization, found.passwordLastSetAt(), Optional.empty(), Optional.empty());
         }
         return new WarehouseStatusView(
                 warehouse,
+                organization,
                 found.passwordLastSetAt(),
                 Optional.of(engine.connection(warehouse.databaseName(), WarehouseTag.of(warehouse))),
                 resetLeases

@@ -9,7 +9,8 @@ import dev.wharf.domain.warehouse.Warehouse;
 
 /**
  * {@code GET warehouse_status}: the reference's five fields (timestamps explicitly null when unset), plus the database
- * name, when the password was last set and, only when ready, how to connect. Never a password.
+ * name, when the password was last set, the organization's id (as PostHog's {@code org_id}) and, only when ready, how
+ * to connect. Never a password.
  */
 public record WarehouseStatusResponse(
         @JsonProperty("team_name") String teamName,
@@ -19,6 +20,7 @@ public record WarehouseStatusResponse(
         @JsonProperty("failed_at") String failedAt,
         @JsonProperty("database_name") String databaseName,
         @JsonProperty("password_last_set_at") String passwordLastSetAt,
+        @JsonProperty("org_id") String orgId,
 
         @JsonProperty("connection") @JsonInclude(JsonInclude.Include.NON_NULL)
         Connection connection) {
@@ -46,6 +48,7 @@ public record WarehouseStatusResponse(
                 Timestamps.format(w.failedAt()),
                 w.databaseName().value(),
                 view.passwordLastSetAt().map(Timestamps::format).orElse(null),
+                view.organizationId().value().toString(),
                 view.connection().map(Connection::of).orElse(null));
     }
 }

@@ -1,16 +1,19 @@
 package dev.wharf.application.port.in.warehouse;
 
 import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A project's warehouse as its status endpoint shows it: the connection only when ready, never a password; and, when
+ * A project's warehouse as its status endpoint shows it, with its project's organization: the connection only when
+ * ready, never a password; and, when
  * a password reset did not finish (its process died after the engine may have taken the new password), since when.
  */
 public record WarehouseStatusView(
         Warehouse warehouse,
+        OrganizationId organizationId,
         Optional<Instant> passwordLastSetAt,
         Optional<WarehouseConnection> connection,
         Optional<Instant> unfinishedResetSince) {
