@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +25,14 @@ import org.slf4j.LoggerFactory;
  * process died ("Row not found when trying to delete from index", seen under CrashSafetyIT): every later update of such
  * a row then fails, and a warehouse stays in its state for good. So a run leaves {@code wharf.running} in the data
  * directory until the metadata is closed; a start that finds it rebuilds the metadata from its rows (H2's {@code
- * SCRIPT}, then {@code RUNSCRIPT} into a new file, which makes every index again) and keeps a copy of the file from
- * before as {@code wharf.mv.db.before-recovery-<millis>}.
+ * SCRIPT}, then {@code RUNSCRIPT} into a new file, which makes every index again, and compacts it) and keeps a copy of
+ * the file from before as {@code wharf.mv.db.before-recovery-<millis>} (the newest two such copies).
  */
 final class H2Recovery {
     static final String KEPT = ".before-recovery-";
+    /** Copies of the file from before a recovery that are kept: each is as large as the metadata. */
+    static final int KEPT_COPIES = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(H2Recovery.class);
 
     private H2Recovery() {}
@@ -106,10 +112,15 @@ final class H2Recovery {
                     .replaceFirst(
                             java.util.regex.Pattern.quote(location),
                             java.util.regex.Matcher.quoteReplacement(rebuiltBase.toString()));
-            run(rebuiltUrl, database, "RUNSCRIPT FROM " + quoted(script));
+            // RUNSCRIPT leaves the new file several times the size of its rows: compacted as it closes.
+            run(rebuiltUrl, database, "RUNSCRIPT FROM " + quoted(script), "SHUTDOWN COMPACT");
             Path kept = dataDir.resolve(file.getFileName() + KEPT + System.currentTimeMillis());
             Files.copy(file, kept, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-------"));
+            // compaction wrote the file anew, with the umask's mode
+            Files.setPosixFilePermissions(rebuilt, PosixFilePermissions.fromString("rw-------"));
             Files.move(rebuilt, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            keepNewest(dataDir, file.getFileName() + KEPT, KEPT_COPIES);
             LOG.warn(
                     "The last run stopped without closing the metadata: rebuilt {} from its rows in {} ms (the file"
                             + " before is kept as {})",
@@ -122,14 +133,38 @@ final class H2Recovery {
         }
     }
 
+    /** Removes all but the newest {@code count} copies kept by earlier recoveries (their names end in millis). */
+    private static void keepNewest(Path dataDir, String prefix, int count) throws IOException {
+        List<Path> copies;
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            copies = entries.filter(entry -> entry.getFileName().toString().startsWith(prefix))
+                    .sorted(Comparator.comparingLong((Path entry) -> millisOf(entry, prefix))
+                            .reversed())
+                    .toList();
+        }
+        for (Path old : copies.subList(Math.min(count, copies.size()), copies.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long millisOf(Path copy, String prefix) {
+        try {
+            return Long.parseLong(copy.getFileName().toString().substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static void createPrivate(Path file) throws IOException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 
-    private static void run(String url, DataSourceFactory database, String sql) throws SQLException {
+    private static void run(String url, DataSourceFactory database, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, database.getUser(), database.getPassword());
                 Statement statement = c.createStatement()) {
-            statement.execute(sql);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 

@@ -45,6 +45,8 @@ class H2RecoveryTest {
         H2Recovery.prepare(database, lifecycle);
 
         assertThat(kept()).hasSize(1);
+        assertThat(Files.getPosixFilePermissions(kept().get(0)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(dataDir.resolve("wharf-rebuilt.mv.db")).doesNotExist();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("wharf.mv.db")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -76,6 +78,17 @@ class H2RecoveryTest {
             managed.stop();
         }
         assertThat(dataDir.resolve("wharf.running")).doesNotExist();
+    }
+
+    @Test
+    void everyRecoveryKeepsACopyAndOnlyTheNewestTwoStay() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(dataDir.resolve("wharf.running"), "");
+            H2Recovery.prepare(database, lifecycle);
+            Thread.sleep(2);
+        }
+
+        assertThat(kept()).hasSize(2);
     }
 
     @Test
