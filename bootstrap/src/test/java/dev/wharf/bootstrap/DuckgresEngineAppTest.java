@@ -92,6 +92,29 @@ class DuckgresEngineAppTest {
                         .asText())
                 .isEqualTo(second.get("password_last_set_at").asText());
 
+        DUCKGRES.changeSecret("rotated-" + UUID.randomUUID());
+        try {
+            HttpResponse<String> refused = post("reset-password", null);
+            assertThat(refused.statusCode()).isEqualTo(502);
+            assertThat(JSON.readTree(refused.body()).get("error").asText())
+                    .isEqualTo("Provisioning service refused Wharf's credentials");
+            HttpResponse<String> health = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(500);
+            assertThat(JSON.readTree(health.body())
+                            .path("engine-duckgres")
+                            .path("message")
+                            .asText())
+                    .contains("refused Wharf's credentials");
+        } finally {
+            DUCKGRES.changeSecret(SECRET);
+        }
+        assertThat(DUCKGRES.login(name, "root", second.get("password").asText()))
+                .as("a refused reset changed nothing")
+                .isTrue();
+
         assertThat(post("deprovision", null).statusCode()).isEqualTo(202);
         assertThat(awaitState("deleted").get("status_message").asText()).isEqualTo("Resources deleted");
     }

@@ -60,7 +60,7 @@ public final class FakeDuckgres implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Row> rows = new HashMap<>();
-    private final String secret;
+    private volatile String secret;
     private final boolean advanceOnStatus;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-duckgres");
@@ -125,6 +125,11 @@ public final class FakeDuckgres implements AutoCloseable {
     /** The body of the last provision request that reached the routes, as sent. */
     JsonNode lastProvisionBody() {
         return lastProvisionBody;
+    }
+
+    /** From now on the admin's internal secret is {@code secret}: callers with the old one are refused (401). */
+    public void changeSecret(String secret) {
+        this.secret = secret;
     }
 
     /** A secret that authenticates a caller without the admin role: its reads pass, its mutations are 403. */
