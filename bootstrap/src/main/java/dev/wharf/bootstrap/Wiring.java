@@ -118,7 +118,7 @@ final class Wiring {
         ActionGuard guard = AuditWiring.serve(jersey, jdbi, transactions, access, rateLimit, CLOCK);
         JdbiPasswordResetLeases resetLeases = new JdbiPasswordResetLeases(jdbi);
         WarehouseService lifecycle =
-                new WarehouseService(access, guard, warehouses, credentials, resetLeases, engine, loop::wake, CLOCK);
+                new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard,
                 transactions,

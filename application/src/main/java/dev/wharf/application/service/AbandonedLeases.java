@@ -10,7 +10,7 @@ import java.time.Instant;
  * Frees, at the start of a Wharf whose metadata no other process can have open (dev mode's H2 file), what the process
  * before it held when it died: its provisioning claims, so their warehouses are worked on at once rather than when the
  * leases run out, and its password resets' leases, which stay behind as the mark of a reset that did not finish (see
- * {@link PasswordResetLeases#unfinishedSince}).
+ * {@link dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword#unfinishedResetSince}).
  */
 public final class AbandonedLeases {
     private final TransactionRunner transactions;

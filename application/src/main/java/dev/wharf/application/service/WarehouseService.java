@@ -11,7 +11,6 @@ import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.CredentialRepository;
-import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
@@ -57,7 +56,6 @@ public final class WarehouseService
     private final ActionGuard guard;
     private final WarehouseRepository warehouses;
     private final CredentialRepository credentials;
-    private final PasswordResetLeases resetLeases;
     private final WarehouseEngine engine;
     private final Runnable wakeWorker;
     private final Clock clock;
@@ -67,7 +65,6 @@ public final class WarehouseService
             ActionGuard guard,
             WarehouseRepository warehouses,
             CredentialRepository credentials,
-            PasswordResetLeases resetLeases,
             WarehouseEngine engine,
             Runnable wakeWorker,
             Clock clock) {
@@ -75,7 +72,6 @@ public final class WarehouseService
         this.guard = guard;
         this.warehouses = warehouses;
         this.credentials = credentials;
-        this.resetLeases = resetLeases;
         this.engine = engine;
         this.wakeWorker = wakeWorker;
         this.clock = clock;
@@ -98,9 +94,7 @@ public final class WarehouseService
                 organization,
                 found.passwordLastSetAt(),
                 Optional.of(engine.connection(warehouse.databaseName(), WarehouseTag.of(warehouse))),
-                resetLeases
-                        .unfinishedSince(query.projectId(), clock.instant())
-                        .filter(expired -> warehouse.readyAt() == null || expired.isAfter(warehouse.readyAt())));
+                found.unfinishedResetSince(clock.instant()));
     }
 
     @Override

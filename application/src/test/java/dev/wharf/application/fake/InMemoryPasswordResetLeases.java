@@ -5,7 +5,6 @@ import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link PasswordResetLeases} over an {@link InMemoryStore}; a lease needs its project's warehouse. */
 public final class InMemoryPasswordResetLeases implements PasswordResetLeases {
@@ -38,13 +37,6 @@ public final class InMemoryPasswordResetLeases implements PasswordResetLeases {
             t.resetLeases.remove(project);
             return true;
         });
-    }
-
-    @Override
-    public Optional<Instant> unfinishedSince(ProjectId project, Instant now) {
-        return store.read(t -> Optional.ofNullable(t.resetLeases.get(project))
-                .map(ResetLease::expiresAt)
-                .filter(expiry -> !expiry.isAfter(now)));
     }
 
     @Override

@@ -41,7 +41,9 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
     public Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId) {
         return store.read(t -> Optional.ofNullable(t.warehouses.get(projectId))
                 .map(w -> new WarehouseWithPassword(
-                        w, Optional.ofNullable(t.credentials.get(projectId)).flatMap(Credential::lastSetAt))));
+                        w,
+                        Optional.ofNullable(t.credentials.get(projectId)).flatMap(Credential::lastSetAt),
+                        Optional.ofNullable(t.resetLeases.get(projectId)).map(InMemoryStore.ResetLease::expiresAt))));
     }
 
     /** The store's lock is held for the whole surrounding transaction, so this row is locked as well. */

@@ -66,8 +66,8 @@ class ActionGuardTest {
     private void wire(AuditLog audit) {
         ActionGuard guard = new ActionGuard(
                 access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, store.transactions(), clock);
-        lifecycle = new WarehouseService(
-                access, guard, store.warehouses(), store.credentials(), store.resetLeases(), engine, () -> {}, clock);
+        lifecycle =
+                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
     }
 

@@ -56,8 +56,8 @@ class PasswordResetServiceTest {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         guard = ServiceFixtures.guard(store, access, clock);
-        lifecycle = new WarehouseService(
-                access, guard, store.warehouses(), store.credentials(), store.resetLeases(), engine, () -> {}, clock);
+        lifecycle =
+                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
         ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, clock.instant());
     }
 

@@ -64,7 +64,6 @@ class WarehouseCheckServiceTest {
                 ServiceFixtures.guard(store, access, clock),
                 store.warehouses(),
                 store.credentials(),
-                store.resetLeases(),
                 engine,
                 () -> {},
                 clock);

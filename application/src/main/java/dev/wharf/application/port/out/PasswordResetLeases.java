@@ -2,7 +2,6 @@ package dev.wharf.application.port.out;
 
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Which password reset holds a project's warehouse, and until when. A reset takes the lease in a short transaction,
@@ -22,14 +21,9 @@ public interface PasswordResetLeases {
     boolean release(ProjectId project, String owner);
 
     /**
-     * When the lease of a reset that never finished ran out, if one did and no reset has taken the warehouse since: a
-     * lease is given up when its reset ends either way, so an expired one is the mark of a reset whose process died (or
-     * whose engine call outlasted it). The engine may then have taken a password that no one was shown.
-     */
-    Optional<Instant> unfinishedSince(ProjectId project, Instant now);
-
-    /**
-     * Ends every live lease at {@code now}, keeping each as the mark of a reset that did not finish; returns how many.
+     * Ends every live lease at {@code now}, keeping each as the mark of a reset that did not finish (a lease is given up
+     * when its reset ends either way, so one that outlived it is that mark: the warehouse's status read shows it, see
+     * {@link WarehouseRepository#findWithPasswordLastSet}); returns how many.
      * Only for a store that no other process can have open (dev mode's metadata file): there, every lease found at a
      * start was left by a process that died.
      */

@@ -18,8 +18,8 @@ public interface WarehouseRepository {
     Optional<Warehouse> findByProject(ProjectId projectId);
 
     /**
-     * The project's warehouse with when its password was last set (empty when it never was), read at once: what a
-     * status request shows, in one read instead of one per aggregate.
+     * The project's warehouse with when its password was last set (empty when it never was) and its password-reset
+     * lease, read at once: what a status request shows, in one read instead of one per aggregate.
      */
     Optional<WarehouseWithPassword> findWithPasswordLastSet(ProjectId projectId);
 
@@ -52,11 +52,31 @@ public interface WarehouseRepository {
     /** Warehouses in {@code state} whose project comes after {@code after} (null: from the first), by project. */
     List<Warehouse> findInStateAfter(WarehouseState state, ProjectId after, int limit);
 
-    /** A warehouse and when the password of its login was last set. */
-    record WarehouseWithPassword(Warehouse warehouse, Optional<Instant> passwordLastSetAt) {
+    /**
+     * A warehouse, when the password of its login was last set, and until when a password reset holds it (a lease
+     * that outlived its reset is the mark of a reset that did not finish: see {@link PasswordResetLeases}).
+     */
+    record WarehouseWithPassword(
+            Warehouse warehouse, Optional<Instant> passwordLastSetAt, Optional<Instant> resetLeaseExpiresAt) {
         public WarehouseWithPassword {
             Objects.requireNonNull(warehouse, "warehouse");
             Objects.requireNonNull(passwordLastSetAt, "passwordLastSetAt");
+            Objects.requireNonNull(resetLeaseExpiresAt, "resetLeaseExpiresAt");
+        }
+
+        /** Without a reset under way. */
+        public WarehouseWithPassword(Warehouse warehouse, Optional<Instant> passwordLastSetAt) {
+            this(warehouse, passwordLastSetAt, Optional.empty());
+        }
+
+        /**
+         * When the lease of a reset that never finished ran out, if it ran out by {@code now} and after this warehouse
+         * was ready (a lease of an earlier warehouse of the project says nothing of this one).
+         */
+        public Optional<Instant> unfinishedResetSince(Instant now) {
+            return resetLeaseExpiresAt
+                    .filter(expired -> !expired.isAfter(now))
+                    .filter(expired -> warehouse.readyAt() == null || expired.isAfter(warehouse.readyAt()));
         }
     }
 }

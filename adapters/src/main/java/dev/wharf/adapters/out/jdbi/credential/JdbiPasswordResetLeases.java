@@ -3,7 +3,6 @@ package dev.wharf.adapters.out.jdbi.credential;
 import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,11 +28,6 @@ public final class JdbiPasswordResetLeases implements PasswordResetLeases {
     @Override
     public boolean release(ProjectId project, String owner) {
         return jdbi.withExtension(PasswordResetLeaseDao.class, dao -> dao.delete(project.value(), owner) == 1);
-    }
-
-    @Override
-    public Optional<Instant> unfinishedSince(ProjectId project, Instant now) {
-        return jdbi.withExtension(PasswordResetLeaseDao.class, dao -> dao.expiredAt(project.value(), now));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.wharf.adapters.out.jdbi.credential;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface PasswordResetLeaseDao {
@@ -21,9 +19,6 @@ interface PasswordResetLeaseDao {
             SELECT :projectId, :owner, :until
             WHERE NOT EXISTS (SELECT 1 FROM password_reset_lease WHERE project_id = :projectId)""")
     int insertIfAbsent(@Bind("projectId") long projectId, @Bind("owner") String owner, @Bind("until") Instant until);
-
-    @SqlQuery("SELECT expires_at FROM password_reset_lease WHERE project_id = :projectId AND expires_at <= :now")
-    Optional<Instant> expiredAt(@Bind("projectId") long projectId, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE password_reset_lease SET expires_at = :now WHERE expires_at > :now")
     int endAll(@Bind("now") Instant now);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link WarehouseRepository} on Jdbi; the unique index on {@code live_database_name} guards the names. */
@@ -21,10 +22,12 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     public static final String NAME_TAKEN = "database name is already taken";
     private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
 
-    /** The warehouse's columns and its login's last password change, by primary key both. */
+    /** The warehouse's columns, its login's last password change and its reset lease, by primary key all three. */
     private static final String FIND_WITH_PASSWORD = "SELECT " + WarehouseDao.COLUMNS + ", (SELECT"
             + " c.password_last_set_at FROM warehouse_credential c WHERE c.project_id = warehouse.project_id)"
-            + " AS password_last_set_at FROM warehouse WHERE project_id = :projectId";
+            + " AS password_last_set_at, (SELECT l.expires_at FROM password_reset_lease l"
+            + " WHERE l.project_id = warehouse.project_id) AS reset_lease_expires_at"
+            + " FROM warehouse WHERE project_id = :projectId";
 
     private static final String FIND_WITH_PASSWORD_NAME =
             WharfJdbi.statementName(JdbiWarehouseRepository.class, "findWithPasswordLastSet");
@@ -52,11 +55,14 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
         return jdbi.withHandle(handle -> handle.createQuery(FIND_WITH_PASSWORD)
                 .define(WharfJdbi.STATEMENT_NAME, FIND_WITH_PASSWORD_NAME)
                 .bind("projectId", projectId.value())
-                .map((rs, ctx) -> new WarehouseWithPassword(
-                        MAPPER.map(rs, ctx),
-                        Optional.ofNullable(ctx.findColumnMapperFor(Instant.class)
-                                .orElseThrow()
-                                .map(rs, "password_last_set_at", ctx))))
+                .map((rs, ctx) -> {
+                    ColumnMapper<Instant> instant =
+                            ctx.findColumnMapperFor(Instant.class).orElseThrow();
+                    return new WarehouseWithPassword(
+                            MAPPER.map(rs, ctx),
+                            Optional.ofNullable(instant.map(rs, "password_last_set_at", ctx)),
+                            Optional.ofNullable(instant.map(rs, "reset_lease_expires_at", ctx)));
+                })
                 .findOne());
     }
 

@@ -110,7 +110,6 @@ class DuckgresProvisioningTest {
                     ServiceFixtures.guard(store, access, clock),
                     store.warehouses(),
                     store.credentials(),
-                    store.resetLeases(),
                     engine,
                     () -> {},
                     clock);
