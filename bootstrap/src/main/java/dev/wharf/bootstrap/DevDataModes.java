@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * touched: a data directory may be somewhere that also holds files of the operator's.
  */
 final class DevDataModes {
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> TRAVERSABLE = PosixFilePermissions.fromString("rwx--x--x");
     private static final Set<String> WHARFS =

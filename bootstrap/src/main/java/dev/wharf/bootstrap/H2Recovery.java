@@ -57,8 +57,7 @@ final class H2Recovery {
             }
             if (!Files.exists(marker)) {
                 Files.createDirectories(dataDir);
-                Files.createFile(
-                        marker, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(marker, PosixFilePermissions.asFileAttribute(DevDataModes.FILE));
             }
         } catch (IOException | SQLException e) {
             throw new StartupException("cannot recover the metadata in " + file + " after a run that did not stop"
@@ -116,9 +115,9 @@ final class H2Recovery {
             run(rebuiltUrl, database, "RUNSCRIPT FROM " + quoted(script), "SHUTDOWN COMPACT");
             Path kept = dataDir.resolve(file.getFileName() + KEPT + System.currentTimeMillis());
             Files.copy(file, kept, StandardCopyOption.COPY_ATTRIBUTES);
-            Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(kept, DevDataModes.FILE);
             // compaction wrote the file anew, with the umask's mode
-            Files.setPosixFilePermissions(rebuilt, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(rebuilt, DevDataModes.FILE);
             Files.move(rebuilt, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             keepNewest(dataDir, file.getFileName() + KEPT, KEPT_COPIES);
             LOG.warn(
@@ -156,7 +155,7 @@ final class H2Recovery {
     }
 
     private static void createPrivate(Path file) throws IOException {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(DevDataModes.FILE));
     }
 
     private static void run(String url, DataSourceFactory database, String... statements) throws SQLException {

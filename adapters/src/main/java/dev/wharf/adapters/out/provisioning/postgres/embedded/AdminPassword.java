@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The embedded cluster's superuser password: 32 random bytes in hex, made before the cluster and kept in an
@@ -30,12 +29,9 @@ final class AdminPassword {
         String password = EmbeddedPostgres.randomHex(32);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(
-                    file.getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(file.getParent(), PrivateFiles.directory());
             Files.deleteIfExists(temporary);
-            Files.createFile(
-                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(temporary, PrivateFiles.file());
             Files.writeString(temporary, password + "\n", StandardCharsets.US_ASCII);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);

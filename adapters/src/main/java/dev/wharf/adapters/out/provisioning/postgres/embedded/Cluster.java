@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -31,12 +30,10 @@ final class Cluster {
         Path passwordFile = home.resolve("initdb.pw");
         try {
             Trees.delete(data);
-            Files.createDirectory(
-                    data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(data, PrivateFiles.directory());
             user.own(data);
             Files.deleteIfExists(passwordFile);
-            Files.createFile(
-                    passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(passwordFile, PrivateFiles.file());
             Files.writeString(passwordFile, adminPassword + "\n", StandardCharsets.US_ASCII);
             user.own(passwordFile);
             Commands.Result made = Commands.run(

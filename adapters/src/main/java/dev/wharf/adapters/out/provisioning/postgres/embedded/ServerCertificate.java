@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -43,8 +42,7 @@ final class ServerCertificate {
         Path work = certificate.resolveSibling("tls.partial");
         try {
             Trees.deleteQuietly(work);
-            Files.createDirectory(
-                    work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(work, PrivateFiles.directory());
             Path store = work.resolve("server.p12");
             char[] password = randomPassword();
             Commands.Result made = Commands.run(keytool(store, password, hosts), work, 60);
@@ -59,8 +57,7 @@ final class ServerCertificate {
             Certificate cert = keys.getCertificate("wharf");
             Key privateKey = keys.getKey("wharf", password);
             Path keyFile = work.resolve("server.key");
-            Files.createFile(
-                    keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(keyFile, PrivateFiles.file());
             Files.writeString(keyFile, pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
             user.own(keyFile);
             Path certFile = work.resolve("server.crt");
