@@ -130,7 +130,7 @@ final class Wiring {
                 PasswordResetTiming.coveringEngineCalls(engine.longestPasswordCall()),
                 CLOCK);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
-        jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, reset));
+        jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, lifecycle, reset));
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());
     }

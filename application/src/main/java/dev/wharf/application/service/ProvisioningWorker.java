@@ -128,7 +128,8 @@ public final class ProvisioningWorker implements RunProvisioningUseCase {
             return Outcome.finished();
         }
         try {
-            EngineProgress progress = engine.provision(warehouse.databaseName(), WarehouseTag.of(warehouse));
+            EngineProgress progress =
+                    engine.provision(warehouse.databaseName(), WarehouseTag.of(warehouse), warehouse.schema());
             return switch (progress.outcome()) {
                 case DONE -> {
                     warehouses.update(warehouse.markReady(clock.instant()), WarehouseState.PROVISIONING);

@@ -2,6 +2,8 @@ package dev.wharf.application.service;
 
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
+import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
+import dev.wharf.application.port.in.warehouse.CheckSchemaNameUseCase;
 import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
@@ -22,6 +24,7 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import dev.wharf.domain.warehouse.WarehouseTag;
@@ -37,7 +40,8 @@ public final class WarehouseService
         implements GetWarehouseStatusUseCase,
                 ProvisionWarehouseUseCase,
                 DeprovisionWarehouseUseCase,
-                CheckDatabaseNameUseCase {
+                CheckDatabaseNameUseCase,
+                CheckSchemaNameUseCase {
     public static final String NOT_FOUND = "warehouse not found";
     public static final String PROVISION_REFUSAL = "Only organization admins can provision the managed warehouse";
     public static final String DEPROVISION_ADMIN_REFUSAL =
@@ -51,6 +55,9 @@ public final class WarehouseService
     public static final String NAME_NOT_A_DNS_LABEL = "Warehouse name must be a DNS label: lowercase letters, numbers,"
             + " and hyphens, starting and ending with a letter or number";
     public static final String NAME_TAKEN = "database name is already taken";
+    public static final String SCHEMA_CHECK_REFUSAL =
+            "Only organization admins can check schema names for the managed warehouse";
+    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
 
     private final ProjectAccess access;
     private final ActionGuard guard;
@@ -107,8 +114,14 @@ public final class WarehouseService
                 command.rateLimit(),
                 () -> {
                     DatabaseName name = new DatabaseName(command.databaseName());
+                    Optional<SchemaName> schema = SchemaName.optional(command.schemaName());
                     Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
-                    Warehouse pending = Warehouse.provision(current, command.projectId(), name, clock.instant());
+                    Warehouse pending =
+                            Warehouse.provision(current, command.projectId(), name, schema, clock.instant());
+                    if (schema.filter(s -> warehouses.isSchemaNameHeldByAnotherProject(s, command.projectId()))
+                            .isPresent()) {
+                        throw new ConflictException(SCHEMA_TAKEN);
+                    }
                     current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
                     warehouses.insert(pending);
                     credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
@@ -163,5 +176,16 @@ public final class WarehouseService
             return new NameAvailability(name, false, Optional.of(NAME_TAKEN));
         }
         return new NameAvailability(name, true, Optional.empty());
+    }
+
+    /** Organization admins only; an invalid name is a 400 with the rule it breaks, as check-database-name's is. */
+    @Override
+    public NameAvailability checkSchema(CheckSchemaNameQuery query) {
+        access.requireAdmin(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ, SCHEMA_CHECK_REFUSAL);
+        SchemaName schema = new SchemaName(query.name());
+        if (warehouses.isSchemaNameHeldByAnotherProject(schema, query.projectId())) {
+            return new NameAvailability(schema.value(), false, Optional.of(SCHEMA_TAKEN));
+        }
+        return new NameAvailability(schema.value(), true, Optional.empty());
     }
 }

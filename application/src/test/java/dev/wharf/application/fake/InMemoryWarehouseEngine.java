@@ -8,6 +8,7 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +35,12 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final AtomicBoolean refuseChecks = new AtomicBoolean();
     private final Set<String> namesHeldElsewhere = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean globalNames = new AtomicBoolean();
+    private final Map<String, SchemaName> schemas = new ConcurrentHashMap<>();
+
+    /** The schema the last provision of {@code database} asked for, if any. */
+    public Optional<SchemaName> schemaOf(DatabaseName database) {
+        return Optional.ofNullable(schemas.get(database.value()));
+    }
 
     /** From now on the engine ignores proposed passwords and makes its own, as stock duckgres does. */
     public void generateOwnPasswords() {
@@ -51,9 +58,10 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         enter();
         databases.putIfAbsent(database.value(), Optional.empty());
+        schema.ifPresentOrElse(s -> schemas.put(database.value(), s), () -> schemas.remove(database.value()));
         if (passesBeforeReady.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return EngineProgress.inProgress("Creating the database...");
         }

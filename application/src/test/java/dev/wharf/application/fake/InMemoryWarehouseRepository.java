@@ -3,9 +3,11 @@ package dev.wharf.application.fake;
 import dev.wharf.application.fake.InMemoryStore.Tables;
 import dev.wharf.application.port.out.WarehouseRepository;
 import dev.wharf.domain.credential.Credential;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.util.Comparator;
@@ -16,11 +18,14 @@ import java.util.Set;
 /**
  * {@link WarehouseRepository} over an {@link InMemoryStore}, with the JDBI store's rules: a warehouse needs its
  * project, a name is held by every warehouse that is not deleted, an update changes neither the database name nor the
- * creation time, and deleting a warehouse deletes its credential.
+ * creation time, a schema name is held per organization by every warehouse that is not deleted, and deleting a
+ * warehouse deletes its credential.
  */
 public final class InMemoryWarehouseRepository implements WarehouseRepository {
     /** The message of the JDBI store, which turns the unique index on live names into a conflict. */
     public static final String NAME_TAKEN = "database name is already taken";
+
+    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
 
     /** The JDBI store's order: {@code ORDER BY updated_at, project_id}. */
     private static final Comparator<Warehouse> OLDEST_UPDATE_FIRST = Comparator.comparing(Warehouse::updatedAt)
@@ -59,6 +64,13 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
                     t.warehouses.containsKey(warehouse.projectId()), "warehouse of project", warehouse.projectId());
             t.requireProject(warehouse.projectId());
             requireNameFree(t, warehouse);
+            if (warehouse.state().holdsDatabaseName()
+                    && warehouse
+                            .schema()
+                            .filter(s -> schemaHeld(t, s, warehouse.projectId()))
+                            .isPresent()) {
+                throw new ConflictException(SCHEMA_TAKEN);
+            }
             t.warehouses.put(warehouse.projectId(), warehouse);
         });
     }
@@ -80,6 +92,7 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
                     new Warehouse(
                             stored.projectId(),
                             stored.databaseName(),
+                            stored.schemaName(),
                             updated.state(),
                             updated.statusMessage(),
                             stored.createdAt(),
@@ -103,6 +116,22 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
     @Override
     public boolean isDatabaseNameHeld(DatabaseName name) {
         return store.read(t -> t.warehouses.values().stream().anyMatch(w -> holds(w, name)));
+    }
+
+    @Override
+    public boolean isSchemaNameHeldByAnotherProject(SchemaName name, ProjectId project) {
+        return store.read(t -> schemaHeld(t, name, project));
+    }
+
+    private static boolean schemaHeld(Tables t, SchemaName name, ProjectId project) {
+        Project asking = t.projects.get(project);
+        return asking != null
+                && t.warehouses.values().stream()
+                        .filter(w -> !w.projectId().equals(project))
+                        .filter(w -> w.state().holdsDatabaseName())
+                        .filter(w -> w.schema().filter(name::equals).isPresent())
+                        .anyMatch(w ->
+                                t.projects.get(w.projectId()).organizationId().equals(asking.organizationId()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wharf.application.service;
 
+import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,21 +9,34 @@ import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.fake.TickingClock;
 import dev.wharf.application.port.in.auth.Actor;
+import dev.wharf.application.port.in.auth.NotAnAdminException;
+import dev.wharf.application.port.in.ratelimit.RateLimitListener;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
+import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.NameAvailability;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.domain.project.ApiKeyId;
+import dev.wharf.domain.project.Membership;
+import dev.wharf.domain.project.OrganizationRole;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.project.User;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.ConflictException;
+import dev.wharf.domain.shared.RuleViolationException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,6 +109,65 @@ class WarehouseServicesTest {
                             BackendUnavailableException.class,
                             e -> assertThat(e.reason()).isEqualTo(reason));
         }
+    }
+
+    @Test
+    void aChosenSchemaIsKeptAskedOfTheEngineAndRefusedWhenInvalid() {
+        assertThatThrownBy(() -> lifecycle.provision(new ProvisionWarehouseCommand(
+                        admin, PROJECT, NAME.value(), "pg_sales", RateLimitListener.NONE)))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage(SchemaName.PG_PREFIX);
+        assertThat(store.warehouses().findByProject(PROJECT))
+                .as("nothing half-written")
+                .isEmpty();
+
+        lifecycle.provision(
+                new ProvisionWarehouseCommand(admin, PROJECT, NAME.value(), "sales", RateLimitListener.NONE));
+        worker.runOnce();
+
+        assertThat(store.warehouses().findByProject(PROJECT).orElseThrow().schema())
+                .contains(new SchemaName("sales"));
+        assertThat(engine.schemaOf(NAME)).contains(new SchemaName("sales"));
+    }
+
+    @Test
+    void aSchemaNameIsOneProjectsPerOrganizationAndOnlyAdminsMayCheckIt() {
+        Project first = store.projects().findById(PROJECT).orElseThrow();
+        ProjectId sibling = ProjectId.of(2);
+        store.projects().insert(new Project(sibling, first.organizationId(), "Sibling", ZoneOffset.UTC, T0));
+        Actor siblingAdmin = new Actor(admin.userId(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+        lifecycle.provision(
+                new ProvisionWarehouseCommand(admin, PROJECT, NAME.value(), "sales", RateLimitListener.NONE));
+
+        assertThat(lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, "sales")))
+                .as("the project's own schema")
+                .isEqualTo(new NameAvailability("sales", true, Optional.empty()));
+        assertThat(lifecycle.checkSchema(new CheckSchemaNameQuery(siblingAdmin, sibling, "sales")))
+                .isEqualTo(new NameAvailability("sales", false, Optional.of(WarehouseService.SCHEMA_TAKEN)));
+        assertThat(lifecycle
+                        .checkSchema(new CheckSchemaNameQuery(siblingAdmin, sibling, "marketing"))
+                        .available())
+                .isTrue();
+        assertThatThrownBy(() -> lifecycle.provision(new ProvisionWarehouseCommand(
+                        siblingAdmin, sibling, "sibling", "sales", RateLimitListener.NONE)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage(WarehouseService.SCHEMA_TAKEN);
+        assertThat(store.warehouses().findByProject(sibling)).isEmpty();
+        for (String bad : new String[] {"", "Sales", "1x", "public"}) {
+            assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, bad)))
+                    .isInstanceOf(RuleViolationException.class);
+        }
+        assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, null)))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage(SchemaName.REQUIRED);
+
+        User member = store.givenUser("member@example.com");
+        store.organizations()
+                .saveMembership(new Membership(first.organizationId(), member.id(), OrganizationRole.MEMBER, T0));
+        Actor memberActor = new Actor(member.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
+        assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(memberActor, PROJECT, "sales")))
+                .isInstanceOf(NotAnAdminException.class)
+                .hasMessage("Only organization admins can check schema names for the managed warehouse");
     }
 
     @Test

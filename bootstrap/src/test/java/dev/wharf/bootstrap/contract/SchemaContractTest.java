@@ -16,7 +16,7 @@ class SchemaContractTest extends ContractTest {
     static final String STATUS = "/api/projects/1/data_warehouse/warehouse_status/";
     static final String READY = "{\"team_name\":\"1\",\"state\":\"ready\",\"status_message\":\"Infrastructure ready\","
             + "\"ready_at\":\"2026-03-14T09:26:53.589793Z\",\"failed_at\":null,\"database_name\":\"sales\","
-            + "\"password_last_set_at\":null,\"org_id\":\"0b9e5c56-8f0a-4d5e-9a61-3f2f3c1b7d10\","
+            + "\"password_last_set_at\":null,\"org_id\":\"0b9e5c56-8f0a-4d5e-9a61-3f2f3c1b7d10\",\"schema_name\":null,"
             + "\"connection\":{\"host\":\"127.0.0.1\",\"port\":15432,"
             + "\"database\":\"sales\",\"username\":\"wh_sales\","
             + "\"jdbc_url\":\"jdbc:postgresql://127.0.0.1:15432/sales?sslmode=require\",\"sslmode\":\"require\"}}";

@@ -16,11 +16,13 @@ import java.util.Optional;
 /**
  * The managed warehouse of one project and where it stands in its lifecycle. Immutable: every transition returns a
  * new value and refuses, with a {@link ConflictException} naming both states, any move the state table does not
- * allow. Becoming ready sets {@code readyAt} and clears {@code failedAt}.
+ * allow. Becoming ready sets {@code readyAt} and clears {@code failedAt}. {@code schemaName} is null when the project
+ * chose none.
  */
 public record Warehouse(
         ProjectId projectId,
         DatabaseName databaseName,
+        SchemaName schemaName,
         WarehouseState state,
         String statusMessage,
         Instant createdAt,
@@ -50,12 +52,23 @@ public record Warehouse(
      */
     public static Warehouse provision(
             Optional<Warehouse> current, ProjectId projectId, DatabaseName databaseName, Instant now) {
+        return provision(current, projectId, databaseName, Optional.empty(), now);
+    }
+
+    /** As {@link #provision(Optional, ProjectId, DatabaseName, Instant)}, with the schema the project chose, if any. */
+    public static Warehouse provision(
+            Optional<Warehouse> current,
+            ProjectId projectId,
+            DatabaseName databaseName,
+            Optional<SchemaName> schemaName,
+            Instant now) {
         current.ifPresent(existing -> {
             if (!existing.state().allowsNewProvision()) {
                 throw new ConflictException("warehouse already exists in non-terminal state");
             }
         });
-        return new Warehouse(projectId, databaseName, PENDING, MESSAGE_PENDING, now, now, null, null, null);
+        return new Warehouse(
+                projectId, databaseName, schemaName.orElse(null), PENDING, MESSAGE_PENDING, now, now, null, null, null);
     }
 
     /** pending → provisioning: the engine has been asked to create the warehouse. */
@@ -119,6 +132,11 @@ public record Warehouse(
         return with(DELETED, MESSAGE_DELETED, now, provisioningStartedAt, readyAt, failedAt);
     }
 
+    /** The schema the project chose, if any. */
+    public Optional<SchemaName> schema() {
+        return Optional.ofNullable(schemaName);
+    }
+
     public boolean isReady() {
         return state == READY;
     }
@@ -142,6 +160,7 @@ public record Warehouse(
         return new Warehouse(
                 projectId,
                 databaseName,
+                schemaName,
                 newState,
                 message,
                 createdAt,

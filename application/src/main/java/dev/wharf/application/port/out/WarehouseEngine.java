@@ -3,6 +3,7 @@ package dev.wharf.application.port.out;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,15 @@ public interface WarehouseEngine {
      * they create mark it with {@code tag}, and never adopt a database or login of that name that does not carry it:
      * the provision then fails with a message saying so.
      */
-    EngineProgress provision(DatabaseName database, WarehouseTag tag);
+    default EngineProgress provision(DatabaseName database, WarehouseTag tag) {
+        return provision(database, tag, Optional.empty());
+    }
+
+    /**
+     * As {@link #provision(DatabaseName, WarehouseTag)}, with the schema the project chose: on the PostgreSQL engines
+     * the login owns a schema of that name and has it as its {@code search_path}; duckgres is asked for it.
+     */
+    EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema);
 
     /**
      * Puts a new password in force for the warehouse's login before returning, and returns it: the old password is

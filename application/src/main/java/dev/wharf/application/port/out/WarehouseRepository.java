@@ -2,6 +2,7 @@ package dev.wharf.application.port.out;
 
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Stores each project's warehouse, one row per project. A database name is held by at most one warehouse that is
- * not deleted; the store enforces it, so two concurrent provisions of one name cannot both succeed.
+ * not deleted, and a schema name by at most one such warehouse per organization; the store enforces both, so two
+ * concurrent provisions of one name cannot both succeed.
  */
 public interface WarehouseRepository {
     Optional<Warehouse> findByProject(ProjectId projectId);
@@ -30,7 +32,8 @@ public interface WarehouseRepository {
      * Stores a new warehouse; the project must have none (delete a failed or deleted one first).
      *
      * @throws dev.wharf.domain.shared.ConflictException "database name is already taken" when another live warehouse
-     *     holds the name
+     *     holds the name; "schema_name is already used by another project of this organization" when a live
+     *     warehouse of another project of the same organization holds the schema name
      */
     void insert(Warehouse warehouse);
 
@@ -45,6 +48,9 @@ public interface WarehouseRepository {
 
     /** Whether a warehouse that is not deleted holds {@code name}. */
     boolean isDatabaseNameHeld(DatabaseName name);
+
+    /** Whether a warehouse that is not deleted, of another project of {@code project}'s organization, holds {@code name}. */
+    boolean isSchemaNameHeldByAnotherProject(SchemaName name, ProjectId project);
 
     /** Warehouses in any of {@code states}, oldest update first: the work queue of the provisioning worker. */
     List<Warehouse> findInStates(Set<WarehouseState> states, int limit);

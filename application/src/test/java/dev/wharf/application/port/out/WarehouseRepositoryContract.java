@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.credential.LoginName;
+import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +36,11 @@ public abstract class WarehouseRepositoryContract extends FixtureContract {
         warehouses = store.warehouses();
         store.givenProject(1);
         store.givenProject(2);
+    }
+
+    private static Warehouse withSchema(long project, String name, String schema) {
+        return Warehouse.provision(
+                Optional.empty(), ProjectId.of(project), new DatabaseName(name), SchemaName.optional(schema), T0);
     }
 
     private static Warehouse pending(long project, String name) {
@@ -139,6 +147,61 @@ public abstract class WarehouseRepositoryContract extends FixtureContract {
         assertThat(warehouses.isDatabaseNameHeld(new DatabaseName("analytics"))).isFalse();
         warehouses.insert(pending(2, "analytics"));
         assertThat(warehouses.findByProject(ProjectId.of(2))).isPresent();
+    }
+
+    @Test
+    void aSchemaNameIsReadBackAndAbsentWhenNoneWasChosen() {
+        Warehouse withSchema = withSchema(1, "analytics", "sales");
+        warehouses.insert(withSchema);
+        warehouses.insert(pending(2, "other"));
+
+        assertThat(warehouses.findByProject(ProjectId.of(1))).contains(withSchema);
+        assertThat(warehouses.findByProject(ProjectId.of(1)).orElseThrow().schema())
+                .contains(new SchemaName("sales"));
+        assertThat(warehouses
+                        .findWithPasswordLastSet(ProjectId.of(1))
+                        .orElseThrow()
+                        .warehouse())
+                .isEqualTo(withSchema);
+        assertThat(warehouses.findByProject(ProjectId.of(2)).orElseThrow().schema())
+                .isEmpty();
+    }
+
+    @Test
+    void aSchemaNameIsHeldOncePerOrganizationWhileTheWarehouseLives() {
+        Project first = store.projects().findById(ProjectId.of(1)).orElseThrow();
+        store.projects().insert(new Project(ProjectId.of(3), first.organizationId(), "Sibling", ZoneOffset.UTC, T0));
+        Warehouse holder = withSchema(1, "analytics", "sales").startProvisioning(at(1));
+        warehouses.insert(holder);
+
+        assertThat(warehouses.isSchemaNameHeldByAnotherProject(new SchemaName("sales"), ProjectId.of(3)))
+                .as("a sibling project sees the schema taken")
+                .isTrue();
+        assertThat(warehouses.isSchemaNameHeldByAnotherProject(new SchemaName("sales"), ProjectId.of(1)))
+                .as("the holder's own project may keep it")
+                .isFalse();
+        assertThat(warehouses.isSchemaNameHeldByAnotherProject(new SchemaName("sales"), ProjectId.of(2)))
+                .as("another organization's project is not concerned")
+                .isFalse();
+        assertThatThrownBy(() -> warehouses.insert(withSchema(3, "sibling", "sales")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("schema_name is already used by another project of this organization");
+        assertThat(warehouses.findByProject(ProjectId.of(3))).isEmpty();
+        warehouses.insert(withSchema(2, "elsewhere", "sales"));
+
+        Warehouse deleting = holder.startDeleting(at(2));
+        assertThat(warehouses.update(deleting, WarehouseState.PROVISIONING)).isTrue();
+        assertThat(warehouses.isSchemaNameHeldByAnotherProject(new SchemaName("sales"), ProjectId.of(3)))
+                .isTrue();
+        assertThat(warehouses.update(deleting.markDeleted(at(3)), WarehouseState.DELETING))
+                .isTrue();
+        assertThat(warehouses.isSchemaNameHeldByAnotherProject(new SchemaName("sales"), ProjectId.of(3)))
+                .as("a deleted warehouse frees its schema name")
+                .isFalse();
+        warehouses.insert(withSchema(3, "sibling", "sales"));
+        assertThat(warehouses.findByProject(ProjectId.of(1)).orElseThrow().schema())
+                .as("the deleted warehouse still says which schema it had")
+                .contains(new SchemaName("sales"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.wharf.adapters.in.rest.RateLimitHeaders;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
+import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
+import dev.wharf.application.port.in.warehouse.CheckSchemaNameUseCase;
 import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
 import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
@@ -38,6 +40,7 @@ public final class WarehouseResource {
     private final ProvisionWarehouseUseCase provision;
     private final DeprovisionWarehouseUseCase deprovision;
     private final CheckDatabaseNameUseCase checkName;
+    private final CheckSchemaNameUseCase checkSchema;
     private final ResetWarehousePasswordUseCase resetPassword;
 
     public WarehouseResource(
@@ -45,11 +48,13 @@ public final class WarehouseResource {
             ProvisionWarehouseUseCase provision,
             DeprovisionWarehouseUseCase deprovision,
             CheckDatabaseNameUseCase checkName,
+            CheckSchemaNameUseCase checkSchema,
             ResetWarehousePasswordUseCase resetPassword) {
         this.status = status;
         this.provision = provision;
         this.deprovision = deprovision;
         this.checkName = checkName;
+        this.checkSchema = checkSchema;
         this.resetPassword = resetPassword;
     }
 
@@ -69,8 +74,9 @@ public final class WarehouseResource {
             ProvisionRequest request) {
         ManageWarehouseCommand command = command(caller, project, http);
         String name = request == null ? null : request.databaseName();
+        String schema = request == null ? null : request.schemaName();
         provision.provision(
-                new ProvisionWarehouseCommand(command.actor(), command.projectId(), name, command.rateLimit()));
+                new ProvisionWarehouseCommand(command.actor(), command.projectId(), name, schema, command.rateLimit()));
         return Response.accepted(new LifecycleResponse(
                         "provisioning started", command.projectId().toString()))
                 .build();
@@ -96,6 +102,15 @@ public final class WarehouseResource {
         WarehouseQuery query = query(caller, project);
         return NameCheckResponse.of(
                 checkName.check(new CheckDatabaseNameQuery(query.actor(), query.projectId(), name)));
+    }
+
+    @GET
+    @Path("/check-schema-name{slash: /?}")
+    public NameCheckResponse checkSchema(
+            @Auth ActorPrincipal caller, @PathParam("project_id") String project, @QueryParam("name") String name) {
+        WarehouseQuery query = query(caller, project);
+        return NameCheckResponse.of(
+                checkSchema.checkSchema(new CheckSchemaNameQuery(query.actor(), query.projectId(), name)));
     }
 
     @POST

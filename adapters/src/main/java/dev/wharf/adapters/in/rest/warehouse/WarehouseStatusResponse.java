@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wharf.adapters.in.rest.Timestamps;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 
 /**
  * {@code GET warehouse_status}: the reference's five fields (timestamps explicitly null when unset), plus the database
- * name, when the password was last set, the organization's id (as PostHog's {@code org_id}) and, only when ready, how
- * to connect. Never a password.
+ * name, when the password was last set, the organization's id (as PostHog's {@code org_id}), the chosen schema (as
+ * PostHog's {@code schema_name}, null when none) and, only when ready, how to connect. Never a password.
  */
 public record WarehouseStatusResponse(
         @JsonProperty("team_name") String teamName,
@@ -21,6 +22,7 @@ public record WarehouseStatusResponse(
         @JsonProperty("database_name") String databaseName,
         @JsonProperty("password_last_set_at") String passwordLastSetAt,
         @JsonProperty("org_id") String orgId,
+        @JsonProperty("schema_name") String schemaName,
 
         @JsonProperty("connection") @JsonInclude(JsonInclude.Include.NON_NULL)
         Connection connection) {
@@ -49,6 +51,7 @@ public record WarehouseStatusResponse(
                 w.databaseName().value(),
                 view.passwordLastSetAt().map(Timestamps::format).orElse(null),
                 view.organizationId().value().toString(),
+                w.schema().map(SchemaName::value).orElse(null),
                 view.connection().map(Connection::of).orElse(null));
     }
 }

@@ -7,6 +7,7 @@ import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;
@@ -17,10 +18,15 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** {@link WarehouseRepository} on Jdbi; the unique index on {@code live_database_name} guards the names. */
+/**
+ * {@link WarehouseRepository} on Jdbi; the unique indexes on {@code live_database_name} and on {@code (organization_id,
+ * live_schema_name)} guard the names.
+ */
 public final class JdbiWarehouseRepository implements WarehouseRepository {
     public static final String NAME_TAKEN = "database name is already taken";
+    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
     private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
+    private static final String LIVE_SCHEMA_INDEX = "warehouse_live_schema_name_idx";
 
     /** The warehouse's columns, its login's last password change and its reset lease, by primary key all three. */
     private static final String FIND_WITH_PASSWORD = "SELECT " + WarehouseDao.COLUMNS + ", (SELECT"
@@ -78,6 +84,10 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                     w.projectId().value(),
                     w.databaseName().value(),
                     liveName(w),
+                    w.schema().map(SchemaName::value).orElse(null),
+                    w.state().holdsDatabaseName()
+                            ? w.schema().map(SchemaName::value).orElse(null)
+                            : null,
                     w.state().wireName(),
                     w.statusMessage(),
                     w.createdAt(),
@@ -86,10 +96,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                     w.readyAt(),
                     w.failedAt());
         } catch (UnableToExecuteStatementException e) {
-            if (Constraints.isUniqueViolationOf(e, LIVE_NAME_INDEX)) {
-                throw new ConflictException(NAME_TAKEN);
-            }
-            throw e;
+            throw conflictOr(e);
         }
     }
 
@@ -100,6 +107,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                             w.projectId().value(),
                             expected.wireName(),
                             liveName(w),
+                            w.state().holdsDatabaseName(),
                             w.state().wireName(),
                             w.statusMessage(),
                             w.updatedAt(),
@@ -108,10 +116,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                             w.failedAt())
                     == 1;
         } catch (UnableToExecuteStatementException e) {
-            if (Constraints.isUniqueViolationOf(e, LIVE_NAME_INDEX)) {
-                throw new ConflictException(NAME_TAKEN);
-            }
-            throw e;
+            throw conflictOr(e);
         }
     }
 
@@ -123,6 +128,22 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
     @Override
     public boolean isDatabaseNameHeld(DatabaseName name) {
         return dao.countHolding(name.value()) > 0;
+    }
+
+    @Override
+    public boolean isSchemaNameHeldByAnotherProject(SchemaName name, ProjectId project) {
+        return dao.countHoldingSchema(name.value(), project.value()) > 0;
+    }
+
+    /** The conflict a unique index stands for, or {@code e} itself. */
+    private static RuntimeException conflictOr(UnableToExecuteStatementException e) {
+        if (Constraints.isUniqueViolationOf(e, LIVE_NAME_INDEX)) {
+            return new ConflictException(NAME_TAKEN);
+        }
+        if (Constraints.isUniqueViolationOf(e, LIVE_SCHEMA_INDEX)) {
+            return new ConflictException(SCHEMA_TAKEN);
+        }
+        return e;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(WarehouseRowMapper.class)
 interface WarehouseDao {
     String COLUMNS = """
-            project_id, database_name, state, status_message, created_at, updated_at,
+            project_id, database_name, schema_name, state, status_message, created_at, updated_at,
             provisioning_started_at, ready_at, failed_at""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE project_id = :projectId")
@@ -23,14 +23,18 @@ interface WarehouseDao {
     Optional<Warehouse> findForUpdate(@Bind("projectId") long projectId);
 
     @SqlUpdate("""
-            INSERT INTO warehouse (project_id, database_name, live_database_name, state, status_message,
-                created_at, updated_at, provisioning_started_at, ready_at, failed_at)
-            VALUES (:projectId, :databaseName, :liveDatabaseName, :state, :statusMessage,
-                :createdAt, :updatedAt, :provisioningStartedAt, :readyAt, :failedAt)""")
+            INSERT INTO warehouse (project_id, organization_id, database_name, live_database_name, schema_name,
+                live_schema_name, state, status_message, created_at, updated_at, provisioning_started_at, ready_at,
+                failed_at)
+            VALUES (:projectId, (SELECT p.organization_id FROM project p WHERE p.id = :projectId), :databaseName,
+                :liveDatabaseName, :schemaName, :liveSchemaName, :state, :statusMessage, :createdAt, :updatedAt,
+                :provisioningStartedAt, :readyAt, :failedAt)""")
     void insert(
             @Bind("projectId") long projectId,
             @Bind("databaseName") String databaseName,
             @Bind("liveDatabaseName") String liveDatabaseName,
+            @Bind("schemaName") String schemaName,
+            @Bind("liveSchemaName") String liveSchemaName,
             @Bind("state") String state,
             @Bind("statusMessage") String statusMessage,
             @Bind("createdAt") Instant createdAt,
@@ -40,7 +44,8 @@ interface WarehouseDao {
             @Bind("failedAt") Instant failedAt);
 
     @SqlUpdate("""
-            UPDATE warehouse SET live_database_name = :liveDatabaseName, state = :state,
+            UPDATE warehouse SET live_database_name = :liveDatabaseName,
+                live_schema_name = CASE WHEN :holdsNames THEN schema_name ELSE NULL END, state = :state,
                 status_message = :statusMessage, updated_at = :updatedAt,
                 provisioning_started_at = :provisioningStartedAt, ready_at = :readyAt, failed_at = :failedAt,
                 attempts = CASE WHEN :expectedState = :state THEN attempts ELSE 0 END,
@@ -50,6 +55,7 @@ interface WarehouseDao {
             @Bind("projectId") long projectId,
             @Bind("expectedState") String expectedState,
             @Bind("liveDatabaseName") String liveDatabaseName,
+            @Bind("holdsNames") boolean holdsNames,
             @Bind("state") String state,
             @Bind("statusMessage") String statusMessage,
             @Bind("updatedAt") Instant updatedAt,
@@ -62,6 +68,11 @@ interface WarehouseDao {
 
     @SqlQuery("SELECT COUNT(*) FROM warehouse WHERE live_database_name = :name")
     int countHolding(@Bind("name") String name);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM warehouse WHERE live_schema_name = :schema AND project_id <> :except
+                AND organization_id = (SELECT p.organization_id FROM project p WHERE p.id = :except)""")
+    int countHoldingSchema(@Bind("schema") String schema, @Bind("except") long exceptProject);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM warehouse WHERE state IN (<states>) ORDER BY updated_at, project_id"
             + " LIMIT :limit")

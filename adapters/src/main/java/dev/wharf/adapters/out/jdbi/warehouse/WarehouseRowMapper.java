@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.jdbi.warehouse;
 
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ public final class WarehouseRowMapper implements RowMapper<Warehouse> {
         return new Warehouse(
                 ProjectId.of(rs.getLong("project_id")),
                 new DatabaseName(rs.getString("database_name")),
+                SchemaName.optional(rs.getString("schema_name")).orElse(null),
                 WarehouseState.fromWireName(rs.getString("state")),
                 rs.getString("status_message"),
                 instant.map(rs, "created_at", ctx),

@@ -11,6 +11,7 @@ import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -81,18 +82,18 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         String org = orgFor(tag);
         Answer status = status(org);
         if (status.status() == 404) {
-            return requestProvisioning(org, database, tag);
+            return requestProvisioning(org, database, tag, schema);
         }
         String state = status.json().path("state").asText("");
         String message = message(status, "duckgres reports state " + state);
         return switch (state) {
             case "ready", "resharding" -> EngineProgress.done();
             case "failed" -> EngineProgress.failed(message);
-            case "deleted" -> requestProvisioning(org, database, tag);
+            case "deleted" -> requestProvisioning(org, database, tag, schema);
             case "deleting" -> EngineProgress.inProgress("waiting for the previous warehouse to be deleted");
             default -> EngineProgress.inProgress(message);
         };
@@ -202,9 +203,10 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
     }
 
     /** Asks for a new warehouse; the one-time password in the answer is dropped unread. */
-    private EngineProgress requestProvisioning(String org, DatabaseName database, WarehouseTag tag) {
+    private EngineProgress requestProvisioning(
+            String org, DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         String path = orgPath(org, "/provision");
-        Answer answer = client.post(path, provisionBody(database, tag));
+        Answer answer = client.post(path, provisionBody(database, tag, schema));
         if (answer.isSuccess()) {
             return EngineProgress.inProgress("Provisioning requested");
         }
@@ -220,10 +222,11 @@ public final class DuckgresWarehouseEngine implements WarehouseEngine {
         throw DuckgresClient.refusal("POST", path, answer);
     }
 
-    private ObjectNode provisionBody(DatabaseName database, WarehouseTag tag) {
+    private ObjectNode provisionBody(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         ObjectNode body = client.object();
         body.put("database_name", database.value());
         tag.projectId().ifPresent(project -> body.put("team_id", project.value()));
+        schema.ifPresent(name -> body.put("schema_name", name.value()));
         body.putObject("ducklake").put("enabled", true);
         body.set("metadata_store", client.tree(settings.metadataStore()));
         if (settings.dataStore() != null) {

@@ -18,6 +18,7 @@ final class PostgresFailures {
     static final String INSUFFICIENT_PRIVILEGE = "42501";
     static final String DUPLICATE_OBJECT = "42710";
     static final String DUPLICATE_DATABASE = "42P04";
+    static final String DUPLICATE_SCHEMA = "42P06";
     static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
 
     private PostgresFailures() {}

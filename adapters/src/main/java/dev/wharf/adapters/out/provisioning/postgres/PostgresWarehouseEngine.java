@@ -12,7 +12,10 @@ import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +77,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
     }
 
     @Override
-    public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
+    public EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         String role = loginFor(database).value();
         try (Connection c = admin()) {
             Optional<String> roleTag = tagOfRole(c, role);
@@ -112,6 +115,13 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
             joinLoginGroup(c, role);
             execute(c, "REVOKE CONNECT ON DATABASE " + Sql.identifier(database.value()) + " FROM PUBLIC");
             execute(c, "GRANT CONNECT ON DATABASE " + Sql.identifier(database.value()) + " TO " + Sql.identifier(role));
+            if (schema.isPresent()) {
+                createSchema(database, role, schema.get());
+                execute(
+                        c,
+                        "ALTER ROLE " + Sql.identifier(role) + " SET search_path = "
+                                + Sql.identifier(schema.get().value()));
+            }
             return EngineProgress.done();
         } catch (SQLException e) {
             throw unavailable("provision", database, e);
@@ -142,6 +152,21 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
             c.setAutoCommit(true);
         }
         return tagOfRole(c, role).filter(tag.value()::equals).isPresent();
+    }
+
+    /**
+     * Creates {@code schema} in the warehouse's database, owned by its login, unless it is there already; one the login
+     * does not own (made by hand since) is given to it, since the database and all in it are the login's.
+     */
+    private void createSchema(DatabaseName database, String role, SchemaName schema) throws SQLException {
+        try (Connection inside = admin(database.value())) {
+            executeIgnoring(
+                    inside,
+                    "CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema.value()) + " AUTHORIZATION "
+                            + Sql.identifier(role),
+                    PostgresFailures.DUPLICATE_SCHEMA);
+            execute(inside, "ALTER SCHEMA " + Sql.identifier(schema.value()) + " OWNER TO " + Sql.identifier(role));
+        }
     }
 
     /**
@@ -325,7 +350,28 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
      * SQLState as a refused connection; the socket timeout already covers a server that accepts and then stays silent.
      */
     private Connection admin() throws SQLException {
+        return admin(null);
+    }
+
+    /**
+     * A fresh admin connection to {@code database} on the same server (null: the database of {@code adminJdbcUrl}),
+     * with the URL's other parameters (TLS, say) kept.
+     */
+    private Connection admin(String database) throws SQLException {
+        String url = settings.adminJdbcUrl();
         Properties properties = new Properties();
+        if (database != null) {
+            Properties parsed = org.postgresql.Driver.parseURL(url, null);
+            if (parsed == null) {
+                throw new IllegalStateException("adminJdbcUrl is not a PostgreSQL JDBC URL");
+            }
+            url = "jdbc:postgresql://" + hostsOf(parsed) + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+            for (String key : parsed.stringPropertyNames()) {
+                if (!key.equals("PGHOST") && !key.equals("PGPORT") && !key.equals("PGDBNAME")) {
+                    properties.setProperty(key, parsed.getProperty(key));
+                }
+            }
+        }
         properties.setProperty("user", settings.adminUser());
         if (!settings.adminPassword().isEmpty()) {
             properties.setProperty("password", settings.adminPassword());
@@ -333,7 +379,7 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
         properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
         properties.setProperty("socketTimeout", Long.toString(socketTimeoutSeconds()));
         properties.setProperty("ApplicationName", "wharf-postgres-engine");
-        Connection c = DRIVER.connect(settings.adminJdbcUrl(), properties);
+        Connection c = DRIVER.connect(url, properties);
         if (c == null) {
             throw new IllegalStateException("adminJdbcUrl is not a PostgreSQL JDBC URL");
         }
@@ -346,6 +392,18 @@ public final class PostgresWarehouseEngine implements WarehouseEngine {
             throw e;
         }
         return c;
+    }
+
+    /** {@code host:port[,host:port…]} from the driver's parse of a URL. */
+    private static String hostsOf(Properties parsed) {
+        String[] hosts = parsed.getProperty("PGHOST").split(",", -1);
+        String[] ports = parsed.getProperty("PGPORT").split(",", -1);
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < hosts.length; i++) {
+            String host = hosts[i].contains(":") && !hosts[i].startsWith("[") ? "[" + hosts[i] + "]" : hosts[i];
+            joined.append(i == 0 ? "" : ",").append(host).append(':').append(ports[Math.min(i, ports.length - 1)]);
+        }
+        return joined.toString();
     }
 
     private static EngineProgress loginNotOurs(DatabaseName database, String role) {

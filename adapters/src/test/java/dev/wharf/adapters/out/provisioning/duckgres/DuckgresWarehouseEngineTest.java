@@ -14,6 +14,7 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,18 @@ class DuckgresWarehouseEngineTest {
         assertThat(body.get("ducklake").toString()).isEqualTo("{\"enabled\":true}");
         assertThat(body.get("metadata_store").toString()).isEqualTo("{\"type\":\"cnpg-shard\"}");
         assertThat(body.has("data_store")).as("duckgres names its own bucket").isFalse();
+        assertThat(body.has("schema_name"))
+                .as("none chosen: duckgres' default team_<id>")
+                .isFalse();
+    }
+
+    @Test
+    void aChosenSchemaIsSentAndTakenByDuckgres() {
+        assertThat(engine.provision(SALES, TAG, Optional.of(new SchemaName("sales_eu"))))
+                .isEqualTo(EngineProgress.inProgress("Provisioning requested"));
+
+        assertThat(duckgres.lastProvisionBody().get("schema_name").asText()).isEqualTo("sales_eu");
+        assertThat(duckgres.state("sales-wh")).isEqualTo("pending");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.WarehouseEngine;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;
@@ -83,9 +84,9 @@ final class PostgresEngineFixture implements AutoCloseable {
             }
 
             @Override
-            public EngineProgress provision(DatabaseName database, WarehouseTag tag) {
+            public EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
                 track(database);
-                return engine.provision(database, tag);
+                return engine.provision(database, tag, schema);
             }
 
             @Override

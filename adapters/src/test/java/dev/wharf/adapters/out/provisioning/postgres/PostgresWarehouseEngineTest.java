@@ -11,13 +11,16 @@ import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.BackendUnavailableException.Reason;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +90,45 @@ class PostgresWarehouseEngineTest {
         assertThat(engine.problemWith(name, TAG))
                 .hasValueSatisfying(problem ->
                         assertThat(problem).contains("no longer belongs to the warehouse's login " + role(name)));
+    }
+
+    @Test
+    void aChosenSchemaIsOwnedByTheLoginAndIsWhereItsTablesGo() throws SQLException {
+        DatabaseName name = unique("schema");
+        Optional<SchemaName> sales = Optional.of(new SchemaName("sales"));
+        assertThat(engine.provision(name, TAG, sales)).isEqualTo(EngineProgress.done());
+        assertThat(engine.provision(name, TAG, sales)).as("again: idempotent").isEqualTo(EngineProgress.done());
+        Password password = passwords.generate();
+        engine.setPassword(name, TAG, password);
+
+        try (Connection session = fixture.login(name, role(name), password.reveal());
+                Statement statement = session.createStatement()) {
+            statement.execute("CREATE TABLE orders (id int)");
+            try (ResultSet rows = statement.executeQuery("SELECT current_schema(), n.nspname, r.rolname"
+                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_roles r ON r.oid = n.nspowner WHERE c.relname = 'orders'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("search_path").isEqualTo("sales");
+                assertThat(rows.getString(2))
+                        .as("where an unqualified table goes")
+                        .isEqualTo("sales");
+                assertThat(rows.getString(3)).as("the schema's owner").isEqualTo(role(name));
+            }
+        }
+    }
+
+    @Test
+    void withoutAChosenSchemaTheLoginKeepsTheServersSearchPath() throws SQLException {
+        DatabaseName name = provisioned("noschema");
+        Password password = passwords.generate();
+        engine.setPassword(name, TAG, password);
+
+        try (Connection session = fixture.login(name, role(name), password.reveal());
+                Statement statement = session.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("public");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.wharf.application.port.out.EngineProgress;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.warehouse.DatabaseName;
+import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.WarehouseTag;
 import dev.wharf.testing.EmbeddedServers;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -62,9 +64,14 @@ final class EmbeddedWarehouses {
 
     /** A ready warehouse with a password set: what a user has after provision and reset-password. */
     Ready ready(String prefix) {
+        return ready(prefix, Optional.empty());
+    }
+
+    /** As {@link #ready(String)}, with the schema the project chose. */
+    Ready ready(String prefix, Optional<SchemaName> schema) {
         DatabaseName name =
                 new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
-        EngineProgress progress = engine.provision(name, tagOf(name));
+        EngineProgress progress = engine.provision(name, tagOf(name), schema);
         if (!progress.isDone()) {
             throw new IllegalStateException("provision did not finish: " + progress);
         }

@@ -2,12 +2,14 @@ package dev.wharf.adapters.out.provisioning.postgres.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.domain.warehouse.SchemaName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -81,6 +83,39 @@ class RealClientsTest {
                 .contains("took|interval");
         assertThat(Files.readString(out, StandardCharsets.UTF_8))
                 .isEqualTo(csv.toString().replace("\"{\"\"n\"\": ", "\"{\"\"n\"\": "));
+    }
+
+    @Test
+    void psqlWorksInTheChosenSchemaWithoutNamingIt() throws Exception {
+        String psql = require("psql", List.of("/usr/bin/psql"));
+        EmbeddedWarehouses.Ready w = warehouses.ready("psqlschema", Optional.of(new SchemaName("sales")));
+
+        String output = run(
+                w,
+                List.of(
+                        psql,
+                        "-X",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-At",
+                        "-c",
+                        "SHOW search_path",
+                        "-c",
+                        "CREATE TABLE orders (id int)",
+                        "-c",
+                        "INSERT INTO orders VALUES (1), (2)",
+                        "-c",
+                        "SELECT count(*) FROM sales.orders",
+                        "-c",
+                        "\\dt",
+                        "-c",
+                        "\\dn"));
+
+        assertThat(output)
+                .startsWith("sales\n")
+                .contains("\n2\n")
+                .contains("sales|orders|table|" + w.user())
+                .contains("sales|" + w.user());
     }
 
     @Test
