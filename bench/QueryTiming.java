@@ -1,7 +1,7 @@
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
-import dev.wharf.application.port.out.JobActivityQueries.ActivityFilter;
+import dev.wharf.application.port.out.activity.JobActivityQueries.ActivityFilter;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingInterval;

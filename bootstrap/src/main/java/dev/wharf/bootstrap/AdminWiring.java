@@ -14,10 +14,10 @@ import dev.wharf.application.port.in.admin.ListOrganizationsUseCase;
 import dev.wharf.application.port.in.admin.ListProjectsUseCase;
 import dev.wharf.application.port.in.admin.ListUsersUseCase;
 import dev.wharf.application.port.in.admin.RevokeApiKeyUseCase;
-import dev.wharf.application.port.out.TransactionRunner;
-import dev.wharf.application.service.AdministrationService;
-import dev.wharf.application.service.ApiKeyAdministrationService;
-import dev.wharf.application.service.ApiKeyIssuingService;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.application.service.admin.AdministrationService;
+import dev.wharf.application.service.admin.ApiKeyAdministrationService;
+import dev.wharf.application.service.admin.ApiKeyIssuingService;
 import java.security.SecureRandom;
 import org.jdbi.v3.core.Jdbi;
 

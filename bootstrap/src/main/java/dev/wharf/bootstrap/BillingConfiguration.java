@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wharf.adapters.out.billing.HttpBillingSource;
 import dev.wharf.adapters.out.billing.LocalBillingSource;
 import dev.wharf.adapters.out.billing.NoBillingSource;
-import dev.wharf.application.port.out.BillingSource;
+import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.domain.usage.BillingInterval;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Min;

@@ -3,7 +3,7 @@ package dev.wharf.bootstrap;
 import dev.wharf.application.port.in.dev.DevEnvironment;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
-import dev.wharf.application.service.RetiredEngineService;
+import dev.wharf.application.service.provisioning.RetiredEngineService;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.shared.ConflictException;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.wharf.adapters.out.provisioning.postgres.PostgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresWarehouseEngine;
 import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgres;
 import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgresSettings;
-import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.net.URI;

@@ -9,7 +9,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
 import dev.wharf.application.port.in.dev.GenerateDataCommand;
 import dev.wharf.application.port.in.dev.GeneratedData;
-import dev.wharf.application.service.DataGeneratorService;
+import dev.wharf.application.service.dev.DataGeneratorService;
 import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

@@ -1,6 +1,6 @@
 package dev.wharf.bootstrap;
 
-import dev.wharf.application.port.out.WarehouseEvents;
+import dev.wharf.application.port.out.warehouse.WarehouseEvents;
 import dev.wharf.domain.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package dev.wharf.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.wharf.application.service.RateLimitPolicy;
+import dev.wharf.application.ratelimit.RateLimitPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 

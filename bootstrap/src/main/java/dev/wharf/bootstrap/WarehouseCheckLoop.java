@@ -1,7 +1,7 @@
 package dev.wharf.bootstrap;
 
-import dev.wharf.application.port.out.WarehouseEvents;
-import dev.wharf.application.service.WarehouseCheckService;
+import dev.wharf.application.port.out.warehouse.WarehouseEvents;
+import dev.wharf.application.service.provisioning.WarehouseCheckService;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.wharf.bootstrap;
 
 import com.codahale.metrics.health.HealthCheck;
-import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.domain.shared.BackendUnavailableException;
 
 /**

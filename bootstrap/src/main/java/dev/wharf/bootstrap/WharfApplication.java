@@ -2,8 +2,8 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
-import dev.wharf.application.port.out.WarehouseEngine;
-import dev.wharf.application.service.AbandonedLeases;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.service.provisioning.AbandonedLeases;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

@@ -1,7 +1,7 @@
 package dev.wharf.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.wharf.application.service.ProvisioningSettings;
+import dev.wharf.application.service.provisioning.ProvisioningSettings;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 

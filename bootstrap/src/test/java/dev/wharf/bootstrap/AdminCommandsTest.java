@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.adapters.out.jdbi.FlywayMigrations;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
-import dev.wharf.application.service.ApiKeyAuthenticationService;
+import dev.wharf.application.service.auth.ApiKeyAuthenticationService;
 import dev.wharf.bootstrap.CommandLine.Run;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.project.KeyHashingSecret;

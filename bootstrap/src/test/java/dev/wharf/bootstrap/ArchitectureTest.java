@@ -109,6 +109,13 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule featuresMeetOnlyThroughPorts = slices().matching("dev.wharf.application.service.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .because("each feature's services (warehouse, provisioning, job, activity, usage, admin, auth, audit, dev)"
+                    + " reach another feature only through its ports, so a feature reads and changes on its own");
+
+    @ArchTest
     static final ArchRule onlyBootstrapNamesServices = noClasses()
             .that()
             .resideOutsideOfPackages("dev.wharf.bootstrap..", "dev.wharf.application.service..")

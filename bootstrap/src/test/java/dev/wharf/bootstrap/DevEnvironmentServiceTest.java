@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.port.in.dev.DevEnvironment;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
-import dev.wharf.application.service.DevEnvironmentService;
+import dev.wharf.application.service.dev.DevEnvironmentService;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ApiKeySecret;

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ProjectId;

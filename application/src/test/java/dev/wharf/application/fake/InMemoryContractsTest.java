@@ -1,17 +1,17 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.AuditLogContract;
-import dev.wharf.application.port.out.CredentialRepositoryContract;
-import dev.wharf.application.port.out.JobActivityQueriesContract;
-import dev.wharf.application.port.out.JobRepositoriesContract;
-import dev.wharf.application.port.out.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.PlainSha256KeysContract;
-import dev.wharf.application.port.out.ProjectRepositoriesContract;
-import dev.wharf.application.port.out.RateLimiterContract;
-import dev.wharf.application.port.out.TransactionRunnerContract;
-import dev.wharf.application.port.out.UsageQueriesContract;
-import dev.wharf.application.port.out.WarehouseRepositoryContract;
+import dev.wharf.application.port.out.activity.JobActivityQueriesContract;
+import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
+import dev.wharf.application.port.out.audit.AuditLogContract;
+import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
+import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
+import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
+import dev.wharf.application.port.out.usage.UsageQueriesContract;
+import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
+import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
 /** Every persistence contract on the in-memory fakes: the same tests the JDBI repositories pass. */

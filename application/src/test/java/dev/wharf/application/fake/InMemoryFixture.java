@@ -1,20 +1,20 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.ApiKeyRepository;
-import dev.wharf.application.port.out.AuditLog;
-import dev.wharf.application.port.out.CredentialRepository;
-import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobRepository;
-import dev.wharf.application.port.out.OrganizationRepository;
-import dev.wharf.application.port.out.PasswordResetLeases;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.ProjectRepository;
-import dev.wharf.application.port.out.RateLimiter;
-import dev.wharf.application.port.out.SourceRepository;
-import dev.wharf.application.port.out.TransactionRunner;
-import dev.wharf.application.port.out.UsageQueries;
-import dev.wharf.application.port.out.UserRepository;
-import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.port.out.activity.JobActivityQueries;
+import dev.wharf.application.port.out.admin.OrganizationRepository;
+import dev.wharf.application.port.out.admin.ProjectRepository;
+import dev.wharf.application.port.out.admin.UserRepository;
+import dev.wharf.application.port.out.audit.AuditLog;
+import dev.wharf.application.port.out.auth.ApiKeyRepository;
+import dev.wharf.application.port.out.job.JobRepository;
+import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.ratelimit.RateLimiter;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.application.port.out.usage.UsageQueries;
+import dev.wharf.application.port.out.warehouse.CredentialRepository;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ProjectId;
 

@@ -1,8 +1,8 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.JobActivity;
-import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobStatsCount;
+import dev.wharf.application.port.out.activity.JobActivity;
+import dev.wharf.application.port.out.activity.JobActivityQueries;
+import dev.wharf.application.port.out.activity.JobStatsCount;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;

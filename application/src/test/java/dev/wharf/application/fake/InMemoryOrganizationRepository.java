@@ -2,7 +2,7 @@ package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.MembershipKey;
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;

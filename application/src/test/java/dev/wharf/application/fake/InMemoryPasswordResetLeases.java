@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.ResetLease;
-import dev.wharf.application.port.out.PasswordResetLeases;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 import java.util.Map;

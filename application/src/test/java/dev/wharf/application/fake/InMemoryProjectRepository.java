@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.admin.ProjectRepository;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.ProvisioningQueue;
-import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.RateLimitWindowKey;
-import dev.wharf.application.port.out.RateLimiter;
+import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;

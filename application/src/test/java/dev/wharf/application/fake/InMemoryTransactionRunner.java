@@ -1,6 +1,6 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
 import java.util.function.Supplier;
 
 /**

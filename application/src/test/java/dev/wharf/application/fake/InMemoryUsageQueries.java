@@ -1,6 +1,6 @@
 package dev.wharf.application.fake;
 
-import dev.wharf.application.port.out.UsageQueries;
+import dev.wharf.application.port.out.usage.UsageQueries;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.UserRepository;
+import dev.wharf.application.port.out.admin.UserRepository;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.fake.InMemoryStore.Tables;
-import dev.wharf.application.port.out.WarehouseRepository;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;

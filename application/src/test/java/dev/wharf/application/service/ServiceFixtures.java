@@ -1,11 +1,18 @@
 package dev.wharf.application.service;
 
+import dev.wharf.application.access.ActionGuard;
+import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.WarehouseEngine;
-import dev.wharf.application.port.out.WarehouseEvents;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEvents;
+import dev.wharf.application.ratelimit.RateLimitPolicy;
+import dev.wharf.application.service.provisioning.ProvisioningSettings;
+import dev.wharf.application.service.provisioning.ProvisioningWorker;
+import dev.wharf.application.service.warehouse.PasswordResetService;
+import dev.wharf.application.service.warehouse.PasswordResetTiming;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.ApiKeyId;

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.billing;
 
-import dev.wharf.application.port.out.Billing;
-import dev.wharf.application.port.out.BillingSource;
+import dev.wharf.application.port.out.usage.Billing;
+import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.shared.Require;
 import dev.wharf.domain.usage.BillingInterval;

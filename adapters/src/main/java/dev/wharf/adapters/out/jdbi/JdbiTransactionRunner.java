@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.TransactionRunner;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;

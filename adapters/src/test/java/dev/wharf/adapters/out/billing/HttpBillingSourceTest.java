@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.wharf.application.port.out.Billing;
+import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.usage.BillingInterval;

@@ -2,7 +2,7 @@ package dev.wharf.adapters.out.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.application.port.out.Billing;
+import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;

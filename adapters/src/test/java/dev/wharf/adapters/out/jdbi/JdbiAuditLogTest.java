@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.AuditLogContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.audit.AuditLogContract;
 import org.junit.jupiter.api.Nested;
 
 /** The audit log's contract on H2 and on PostgreSQL. */

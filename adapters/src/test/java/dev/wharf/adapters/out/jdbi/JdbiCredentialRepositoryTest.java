@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.CredentialRepositoryContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
 /** The credential repository contract on H2 and on PostgreSQL. */

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.JobActivityQueriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.activity.JobActivityQueriesContract;
 import org.junit.jupiter.api.Nested;
 
 /** The job activity queries' contract on H2 and on PostgreSQL. */

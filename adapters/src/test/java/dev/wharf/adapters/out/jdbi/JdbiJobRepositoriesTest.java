@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.JobRepositoriesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.job.JobRepositoriesContract;
 import org.junit.jupiter.api.Nested;
 
 /** The source and job repository contract on H2 and on PostgreSQL. */

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
-import dev.wharf.application.port.out.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
 import org.junit.jupiter.api.Nested;
 
 /** The password-reset leases' contract on H2 and on PostgreSQL. */

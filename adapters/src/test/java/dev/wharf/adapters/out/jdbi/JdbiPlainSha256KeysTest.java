@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.PlainSha256KeysContract;
+import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import org.junit.jupiter.api.Nested;
 
 /** API keys stored by their plain SHA-256 before V9, rewritten on first use: on H2 and on PostgreSQL. */

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.ProjectRepositoriesContract;
+import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import org.junit.jupiter.api.Nested;
 
 /** The organization, project, user and API key repository contract on H2 and on PostgreSQL. */

@@ -3,7 +3,7 @@ package dev.wharf.adapters.out.jdbi;
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.application.port.out.ProvisioningQueue;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.RateLimiterContract;
+import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
 import org.junit.jupiter.api.Nested;
 
 /** The rate limiter's contract on H2 and on PostgreSQL, where two instances (two Jdbi objects) share one limit. */

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.TransactionRunnerContract;
+import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import org.junit.jupiter.api.Nested;
 
 /** The rollback tests: repositories inside one transaction share it, on H2 and on PostgreSQL. */

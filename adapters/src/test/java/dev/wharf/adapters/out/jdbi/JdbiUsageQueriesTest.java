@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
-import dev.wharf.application.port.out.AccountedJob;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.UsageQueriesContract;
+import dev.wharf.application.port.out.usage.AccountedJob;
+import dev.wharf.application.port.out.usage.UsageQueriesContract;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.Source;

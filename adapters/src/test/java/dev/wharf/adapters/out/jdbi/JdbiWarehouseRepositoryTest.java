@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi;
 
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.port.out.WarehouseRepositoryContract;
+import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
 /** The warehouse repository contract on H2 and on PostgreSQL. */

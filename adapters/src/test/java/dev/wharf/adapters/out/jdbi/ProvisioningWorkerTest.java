@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
-import dev.wharf.application.service.ProvisioningSettings;
-import dev.wharf.application.service.ProvisioningWorker;
+import dev.wharf.application.service.provisioning.ProvisioningSettings;
+import dev.wharf.application.service.provisioning.ProvisioningWorker;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.warehouse.DatabaseName;

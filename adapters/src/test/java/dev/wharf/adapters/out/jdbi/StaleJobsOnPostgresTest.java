@@ -4,7 +4,7 @@ import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.application.fake.MutableClock;
-import dev.wharf.application.service.StaleJobService;
+import dev.wharf.application.service.job.StaleJobService;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobStatus;

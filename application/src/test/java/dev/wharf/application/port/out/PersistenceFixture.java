@@ -1,5 +1,19 @@
 package dev.wharf.application.port.out;
 
+import dev.wharf.application.port.out.activity.JobActivityQueries;
+import dev.wharf.application.port.out.admin.OrganizationRepository;
+import dev.wharf.application.port.out.admin.ProjectRepository;
+import dev.wharf.application.port.out.admin.UserRepository;
+import dev.wharf.application.port.out.audit.AuditLog;
+import dev.wharf.application.port.out.auth.ApiKeyRepository;
+import dev.wharf.application.port.out.job.JobRepository;
+import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.ratelimit.RateLimiter;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.application.port.out.usage.UsageQueries;
+import dev.wharf.application.port.out.warehouse.CredentialRepository;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Organization;

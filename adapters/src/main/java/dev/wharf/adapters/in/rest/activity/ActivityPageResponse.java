@@ -3,7 +3,7 @@ package dev.wharf.adapters.in.rest.activity;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wharf.adapters.in.rest.Timestamps;
 import dev.wharf.application.port.in.activity.ActivityPage;
-import dev.wharf.application.port.out.JobActivity;
+import dev.wharf.application.port.out.activity.JobActivity;
 import dev.wharf.domain.job.JobKind;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wharf.adapters.in.rest.Timestamps;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
-import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.application.port.out.warehouse.WarehouseConnection;
 import dev.wharf.domain.warehouse.SchemaName;
 import dev.wharf.domain.warehouse.Warehouse;
 

@@ -1,9 +1,9 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
-import dev.wharf.application.port.out.JobActivity;
-import dev.wharf.application.port.out.JobActivityQueries;
-import dev.wharf.application.port.out.JobStatsCount;
+import dev.wharf.application.port.out.activity.JobActivity;
+import dev.wharf.application.port.out.activity.JobActivityQueries;
+import dev.wharf.application.port.out.activity.JobStatsCount;
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.project.ProjectId;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
-import dev.wharf.application.port.out.JobActivity;
+import dev.wharf.application.port.out.activity.JobActivity;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
-import dev.wharf.application.port.out.JobStatsCount;
+import dev.wharf.application.port.out.activity.JobStatsCount;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
 import java.sql.ResultSet;

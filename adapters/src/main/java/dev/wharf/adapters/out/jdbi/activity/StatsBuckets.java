@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.activity;
 
-import dev.wharf.application.port.out.JobStatsCount;
+import dev.wharf.application.port.out.activity.JobStatsCount;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.audit;
 
-import dev.wharf.application.port.out.AuditLog;
+import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.project.ProjectId;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.credential;
 
-import dev.wharf.application.port.out.CredentialRepository;
+import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.project.ProjectId;
 import java.util.Optional;

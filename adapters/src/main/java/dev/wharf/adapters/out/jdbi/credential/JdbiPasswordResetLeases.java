@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.credential;
 
-import dev.wharf.application.port.out.PasswordResetLeases;
+import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;

@@ -1,8 +1,8 @@
 package dev.wharf.adapters.out.jdbi.job;
 
 import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
-import dev.wharf.application.port.out.AccountedJob;
-import dev.wharf.application.port.out.JobRepository;
+import dev.wharf.application.port.out.job.JobRepository;
+import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.project.ProjectId;

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.jdbi.job;
 
 import dev.wharf.adapters.out.jdbi.usage.UsageVersion;
-import dev.wharf.application.port.out.SourceRepository;
+import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;

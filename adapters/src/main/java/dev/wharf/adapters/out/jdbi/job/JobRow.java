@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.job;
 
-import dev.wharf.application.port.out.AccountedJob;
+import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.project;
 
-import dev.wharf.application.port.out.ApiKeyRepository;
+import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ProjectId;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.project;
 
-import dev.wharf.application.port.out.OrganizationRepository;
+import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.domain.project.Membership;
 import dev.wharf.domain.project.Organization;
 import dev.wharf.domain.project.OrganizationId;

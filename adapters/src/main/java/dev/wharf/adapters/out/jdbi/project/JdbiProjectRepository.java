@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.project;
 
-import dev.wharf.application.port.out.ProjectRepository;
+import dev.wharf.application.port.out.admin.ProjectRepository;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.project;
 
-import dev.wharf.application.port.out.UserRepository;
+import dev.wharf.application.port.out.admin.UserRepository;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
 import java.util.List;

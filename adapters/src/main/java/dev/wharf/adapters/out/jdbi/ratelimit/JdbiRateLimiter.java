@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.ratelimit;
 
-import dev.wharf.application.port.out.RateLimiter;
+import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.domain.project.ProjectId;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;

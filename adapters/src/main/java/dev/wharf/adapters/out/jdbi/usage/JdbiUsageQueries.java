@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.usage;
 
-import dev.wharf.application.port.out.UsageQueries;
+import dev.wharf.application.port.out.usage.UsageQueries;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.ProjectId;

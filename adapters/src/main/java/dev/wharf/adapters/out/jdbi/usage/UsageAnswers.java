@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.usage;
 
-import dev.wharf.application.port.out.UsageQueries.PeriodRows;
+import dev.wharf.application.port.out.usage.UsageQueries.PeriodRows;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.out.jdbi.warehouse;
 
-import dev.wharf.application.port.out.ProvisioningQueue;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.wharf.adapters.out.jdbi.warehouse;
 
 import dev.wharf.adapters.out.jdbi.Constraints;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
-import dev.wharf.application.port.out.WarehouseRepository;
-import dev.wharf.application.port.out.WarehouseRepository.WarehouseWithPassword;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.warehouse.WarehouseRepository.WarehouseWithPassword;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.warehouse.DatabaseName;

@@ -3,9 +3,9 @@ package dev.wharf.adapters.out.provisioning.postgres;
 import static dev.wharf.adapters.out.provisioning.postgres.PostgresFailures.unavailable;
 import static dev.wharf.adapters.out.provisioning.postgres.PostgresFailures.unavailableWithoutCause;
 
-import dev.wharf.application.port.out.EngineProgress;
-import dev.wharf.application.port.out.WarehouseConnection;
-import dev.wharf.application.port.out.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.EngineProgress;
+import dev.wharf.application.port.out.warehouse.WarehouseConnection;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.domain.credential.LoginName;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.shared.BackendUnavailableException;

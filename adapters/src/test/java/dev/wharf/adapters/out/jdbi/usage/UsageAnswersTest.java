@@ -2,7 +2,7 @@ package dev.wharf.adapters.out.jdbi.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.application.port.out.UsageQueries.PeriodRows;
+import dev.wharf.application.port.out.usage.UsageQueries.PeriodRows;
 import dev.wharf.domain.usage.BillingInterval;
 import dev.wharf.domain.usage.BillingPeriod;
 import java.time.Instant;

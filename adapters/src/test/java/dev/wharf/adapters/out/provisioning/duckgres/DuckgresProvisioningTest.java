@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.provisioning.duckgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.port.in.auth.Actor;
@@ -9,10 +10,9 @@ import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.out.PersistenceFixture;
-import dev.wharf.application.service.ProjectAccess;
-import dev.wharf.application.service.ProvisioningWorker;
 import dev.wharf.application.service.ServiceFixtures;
-import dev.wharf.application.service.WarehouseService;
+import dev.wharf.application.service.provisioning.ProvisioningWorker;
+import dev.wharf.application.service.warehouse.WarehouseService;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.DatabaseName;
 import dev.wharf.domain.warehouse.Warehouse;

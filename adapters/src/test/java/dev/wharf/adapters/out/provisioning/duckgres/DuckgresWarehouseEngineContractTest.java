@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.provisioning.duckgres;
 
-import dev.wharf.application.port.out.WarehouseEngine;
-import dev.wharf.application.port.out.WarehouseEngineContract;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEngineContract;
 import dev.wharf.domain.warehouse.DatabaseName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

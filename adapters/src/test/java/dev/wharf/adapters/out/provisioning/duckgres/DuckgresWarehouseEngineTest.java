@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.application.port.out.EngineProgress;
-import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.application.port.out.warehouse.EngineProgress;
+import dev.wharf.application.port.out.warehouse.WarehouseConnection;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.BackendUnavailableException;

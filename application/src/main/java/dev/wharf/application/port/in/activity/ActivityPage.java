@@ -1,6 +1,6 @@
 package dev.wharf.application.port.in.activity;
 
-import dev.wharf.application.port.out.JobActivity;
+import dev.wharf.application.port.out.activity.JobActivity;
 import java.util.List;
 
 /**

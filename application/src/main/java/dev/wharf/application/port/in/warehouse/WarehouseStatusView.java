@@ -1,6 +1,6 @@
 package dev.wharf.application.port.in.warehouse;
 
-import dev.wharf.application.port.out.WarehouseConnection;
+import dev.wharf.application.port.out.warehouse.WarehouseConnection;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.warehouse.Warehouse;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.wharf.adapters.out.provisioning.postgres.embedded;
 
-import dev.wharf.application.port.out.WarehouseEngine;
-import dev.wharf.application.port.out.WarehouseEngineContract;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEngineContract;
 import dev.wharf.domain.warehouse.DatabaseName;
 
 /** The engine contract against the PostgreSQL engine on Wharf's embedded server, as dev mode runs it. */

@@ -3,7 +3,7 @@ package dev.wharf.adapters.out.provisioning.postgres.embedded;
 import dev.wharf.adapters.out.provisioning.postgres.LoginLimits;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresEngineSettings;
 import dev.wharf.adapters.out.provisioning.postgres.PostgresWarehouseEngine;
-import dev.wharf.application.port.out.EngineProgress;
+import dev.wharf.application.port.out.warehouse.EngineProgress;
 import dev.wharf.domain.credential.Password;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.warehouse.DatabaseName;

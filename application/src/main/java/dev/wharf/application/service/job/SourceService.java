@@ -1,0 +1,81 @@
+package dev.wharf.application.service.job;
+
+import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.port.in.job.CreateSourceCommand;
+import dev.wharf.application.port.in.job.CreateSourceUseCase;
+import dev.wharf.application.port.in.job.DeleteSourceCommand;
+import dev.wharf.application.port.in.job.DeleteSourceUseCase;
+import dev.wharf.application.port.in.job.ListSourcesQuery;
+import dev.wharf.application.port.in.job.ListSourcesUseCase;
+import dev.wharf.application.port.in.job.Page;
+import dev.wharf.application.port.in.job.PageRequest;
+import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.domain.job.Source;
+import dev.wharf.domain.job.SourceId;
+import dev.wharf.domain.project.Scope;
+import dev.wharf.domain.shared.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A project's external data sources: registered and deleted by pipeline workers, listed by readers. */
+public final class SourceService implements CreateSourceUseCase, ListSourcesUseCase, DeleteSourceUseCase {
+    public static final String NOT_FOUND = "source not found";
+
+    private final ProjectAccess access;
+    private final TransactionRunner transactions;
+    private final SourceRepository sources;
+    private final Clock clock;
+
+    public SourceService(ProjectAccess access, TransactionRunner transactions, SourceRepository sources, Clock clock) {
+        this.access = access;
+        this.transactions = transactions;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    @Override
+    public Source create(CreateSourceCommand command) {
+        access.require(command.actor(), command.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
+        Source source = Source.create(
+                SourceId.random(), command.projectId(), command.sourceType(), command.prefix(), clock.instant());
+        sources.insert(source);
+        return source;
+    }
+
+    @Override
+    public Page<Source> list(ListSourcesQuery query) {
+        access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
+        PageRequest page = PageRequest.parse(query.limit(), query.offset());
+        List<Source> found = sources.listActive(query.projectId(), page.limit() + 1, page.offset());
+        boolean more = found.size() > page.limit();
+        return new Page<>(more ? found.subList(0, page.limit()) : found, page, more);
+    }
+
+    @Override
+    public void delete(DeleteSourceCommand command) {
+        access.require(command.actor(), command.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
+        SourceId id = parse(command.sourceId()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        transactions.inTransaction(() -> {
+            Source source = sources.findById(command.projectId(), id)
+                    .filter(s -> !s.isDeleted())
+                    .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+            sources.update(source.delete(clock.instant()));
+        });
+    }
+
+    /** A source id as a client wrote it, if it is a UUID at all. */
+    static Optional<SourceId> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            UUID uuid = UUID.fromString(value);
+            return uuid.toString().equalsIgnoreCase(value) ? Optional.of(new SourceId(uuid)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
