@@ -5,15 +5,9 @@ import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
-import dev.wharf.application.port.in.admin.CreateOrganizationUseCase;
-import dev.wharf.application.port.in.admin.CreateProjectUseCase;
-import dev.wharf.application.port.in.admin.CreateUserUseCase;
-import dev.wharf.application.port.in.admin.IssueApiKeyUseCase;
-import dev.wharf.application.port.in.admin.ListApiKeysUseCase;
-import dev.wharf.application.port.in.admin.ListOrganizationsUseCase;
-import dev.wharf.application.port.in.admin.ListProjectsUseCase;
-import dev.wharf.application.port.in.admin.ListUsersUseCase;
-import dev.wharf.application.port.in.admin.RevokeApiKeyUseCase;
+import dev.wharf.application.port.in.admin.Administration;
+import dev.wharf.application.port.in.admin.ApiKeyAdministration;
+import dev.wharf.application.port.in.admin.ApiKeyIssuing;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.service.admin.AdministrationService;
 import dev.wharf.application.service.admin.ApiKeyAdministrationService;
@@ -48,31 +42,12 @@ final class AdminWiring {
         this.keys = new ApiKeyAdministrationService(transactions, users, apiKeys, Wiring.CLOCK);
     }
 
-    CreateOrganizationUseCase createOrganization() {
+    /** Organizations, projects and users. */
+    Administration administration() {
         return administration;
     }
 
-    ListOrganizationsUseCase listOrganizations() {
-        return administration;
-    }
-
-    CreateProjectUseCase createProject() {
-        return administration;
-    }
-
-    ListProjectsUseCase listProjects() {
-        return administration;
-    }
-
-    CreateUserUseCase createUser() {
-        return administration;
-    }
-
-    ListUsersUseCase listUsers() {
-        return administration;
-    }
-
-    IssueApiKeyUseCase issueApiKey() {
+    ApiKeyIssuing issueApiKey() {
         return new ApiKeyIssuingService(
                 transactions,
                 organizations,
@@ -84,11 +59,7 @@ final class AdminWiring {
                 Wiring.CLOCK);
     }
 
-    ListApiKeysUseCase listApiKeys() {
-        return keys;
-    }
-
-    RevokeApiKeyUseCase revokeApiKey() {
+    ApiKeyAdministration apiKeys() {
         return keys;
     }
 }

@@ -1,8 +1,8 @@
 package dev.wharf.bootstrap;
 
 import dev.wharf.application.port.in.dev.DevEnvironment;
+import dev.wharf.application.port.in.dev.DevEnvironmentSetup;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
-import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
 import dev.wharf.application.service.provisioning.RetiredEngineService;
 import dev.wharf.domain.project.ApiKeySecret;
 import dev.wharf.domain.shared.ConflictException;
@@ -49,7 +49,7 @@ final class DevMode {
         return ApiKeySecret.generate(new SecureRandom());
     }
 
-    DevEnvironment setUp(SetUpDevEnvironmentUseCase useCase, ApiKeySecret key) {
+    DevEnvironment setUp(DevEnvironmentSetup useCase, ApiKeySecret key) {
         DevEnvironment environment;
         try {
             environment = useCase.setUp(new SetUpDevEnvironmentCommand(key));

@@ -54,14 +54,12 @@ final class JobsWiring {
         JdbiUsageQueries usage = new JdbiUsageQueries(jdbi);
         BillingSource cachedBilling = new CachingBillingSource(billing, BILLING_CACHE, clock);
         JobService jobService = new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock);
-        environment.jersey().register(new SourceResource(sourceService, sourceService, sourceService));
-        environment.jersey().register(new JobResource(jobService, jobService, jobService));
+        environment.jersey().register(new SourceResource(sourceService));
+        environment.jersey().register(new JobResource(jobService));
 
         JdbiJobActivityQueries queries = new JdbiJobActivityQueries(jdbi);
         JobActivityService activity = new JobActivityService(access, queries, clock);
-        environment
-                .jersey()
-                .register(new ActivityResource(activity, activity, new JobStatsService(access, queries, clock)));
+        environment.jersey().register(new ActivityResource(activity, new JobStatsService(access, queries, clock)));
 
         environment
                 .jersey()

@@ -51,7 +51,7 @@ final class KeyCommand extends AdminCommand {
         switch (action) {
             case "create" -> create(namespace, admin, out);
             case "revoke" -> {
-                ApiKeySummary key = admin.revokeApiKey()
+                ApiKeySummary key = admin.apiKeys()
                         .revokeApiKey(
                                 new RevokeApiKeyCommand(AdminArguments.apiKey("--id", namespace.getString("id"))));
                 out.println("Revoked API key " + key.id() + " (" + key.mask() + ", " + key.label() + ") of "
@@ -77,7 +77,7 @@ final class KeyCommand extends AdminCommand {
 
     private static void list(Namespace namespace, AdminWiring admin, PrintStream out) {
         Table table = new Table("ID", "EMAIL", "KEY", "SCOPES", "PROJECTS", "CREATED", "REVOKED", "LABEL");
-        for (ApiKeySummary key : admin.listApiKeys().listApiKeys(new ListApiKeysQuery(namespace.getString("email")))) {
+        for (ApiKeySummary key : admin.apiKeys().listApiKeys(new ListApiKeysQuery(namespace.getString("email")))) {
             table.row(
                     key.id(),
                     key.email(),

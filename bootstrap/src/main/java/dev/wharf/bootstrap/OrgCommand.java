@@ -29,13 +29,13 @@ final class OrgCommand extends AdminCommand {
     @Override
     void execute(String action, Namespace namespace, AdminWiring admin, PrintStream out) {
         if ("create".equals(action)) {
-            Organization created = admin.createOrganization()
+            Organization created = admin.administration()
                     .createOrganization(new CreateOrganizationCommand(namespace.getString("name")));
             out.println("Created organization " + created.id() + " (" + created.name() + ")");
             return;
         }
         Table table = new Table("ID", "CREATED", "NAME");
-        for (Organization o : admin.listOrganizations().listOrganizations()) {
+        for (Organization o : admin.administration().listOrganizations()) {
             table.row(o.id(), o.createdAt(), o.name());
         }
         table.print(out);

@@ -33,7 +33,7 @@ final class ProjectCommand extends AdminCommand {
     @Override
     void execute(String action, Namespace namespace, AdminWiring admin, PrintStream out) {
         if ("create".equals(action)) {
-            Project created = admin.createProject()
+            Project created = admin.administration()
                     .createProject(new CreateProjectCommand(
                             AdminArguments.organization("--org", namespace.getString("org")),
                             namespace.getString("name"),
@@ -44,7 +44,7 @@ final class ProjectCommand extends AdminCommand {
             return;
         }
         Table table = new Table("ID", "ORGANIZATION", "TIME ZONE", "CREATED", "NAME");
-        for (Project p : admin.listProjects()
+        for (Project p : admin.administration()
                 .listProjects(
                         new ListProjectsQuery(AdminArguments.organization("--org", namespace.getString("org"))))) {
             table.row(p.id(), p.organizationId(), zone(p), p.createdAt(), p.name());

@@ -2,7 +2,7 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
-import dev.wharf.application.port.in.job.FailStaleJobsUseCase;
+import dev.wharf.application.port.in.job.StaleJobs;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +21,11 @@ final class StaleJobLoop implements Managed {
     /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
     private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
-    private final FailStaleJobsUseCase staleJobs;
+    private final StaleJobs staleJobs;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    StaleJobLoop(FailStaleJobsUseCase staleJobs, Duration interval) {
+    StaleJobLoop(StaleJobs staleJobs, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("jobs.staleCheckInterval must be positive");
         }

@@ -41,7 +41,7 @@ final class UserCommand extends AdminCommand {
     void execute(String action, Namespace namespace, AdminWiring admin, PrintStream out) {
         OrganizationId organization = AdminArguments.organization("--org", namespace.getString("org"));
         if ("create".equals(action)) {
-            UserSummary user = admin.createUser()
+            UserSummary user = admin.administration()
                     .createUser(new CreateUserCommand(
                             namespace.getString("email"),
                             organization,
@@ -51,7 +51,7 @@ final class UserCommand extends AdminCommand {
             return;
         }
         Table table = new Table("ID", "EMAIL", "ORGANIZATIONS (ROLE)");
-        for (UserSummary user : admin.listUsers().listUsers(new ListUsersQuery(organization))) {
+        for (UserSummary user : admin.administration().listUsers(new ListUsersQuery(organization))) {
             table.row(user.user().id(), user.user().email(), memberships(user));
         }
         table.print(out);

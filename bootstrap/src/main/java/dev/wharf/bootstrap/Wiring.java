@@ -15,7 +15,7 @@ import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
-import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
+import dev.wharf.application.port.in.dev.DevEnvironmentSetup;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
@@ -81,7 +81,7 @@ final class Wiring {
                 transactions, new JdbiProvisioningQueue(jdbi), new JdbiPasswordResetLeases(jdbi), CLOCK);
     }
 
-    SetUpDevEnvironmentUseCase devEnvironment() {
+    DevEnvironmentSetup devEnvironment() {
         return new DevEnvironmentService(
                 transactions, organizations, projects, new JdbiUserRepository(jdbi), apiKeys, hashing, CLOCK);
     }
@@ -130,7 +130,7 @@ final class Wiring {
                 PasswordResetTiming.coveringEngineCalls(engine.longestPasswordCall()),
                 CLOCK);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
-        jersey.register(new WarehouseResource(lifecycle, lifecycle, lifecycle, lifecycle, lifecycle, reset));
+        jersey.register(new WarehouseResource(lifecycle, reset));
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());
     }

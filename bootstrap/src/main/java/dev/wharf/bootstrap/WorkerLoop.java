@@ -2,7 +2,7 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
-import dev.wharf.application.port.in.provisioning.RunProvisioningUseCase;
+import dev.wharf.application.port.in.provisioning.Provisioning;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +21,13 @@ final class WorkerLoop implements Managed {
     /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
     private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
-    private final RunProvisioningUseCase worker;
+    private final Provisioning worker;
     private final Duration idle;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    WorkerLoop(RunProvisioningUseCase worker, Duration idle) {
+    WorkerLoop(Provisioning worker, Duration idle) {
         this.worker = worker;
         this.idle = idle;
     }

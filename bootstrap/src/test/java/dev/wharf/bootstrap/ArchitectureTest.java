@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -96,17 +97,25 @@ class ArchitectureTest {
             .because("Dropwizard's naming: a JAX-RS endpoint class is an XxxResource")
             .allowEmptyShould(true);
 
-    // allowEmptyShould: there may be no use cases yet.
     @ArchTest
-    static final ArchRule useCasesAreInboundPortInterfaces = classes()
-            .that()
-            .haveSimpleNameEndingWith("UseCase")
+    static final ArchRule inboundPortsAreCapabilities = noClasses()
             .should()
-            .resideInAPackage("dev.wharf.application.port.in..")
+            .haveSimpleNameEndingWith("UseCase")
+            .because("an inbound port is one interface per capability a service offers (WarehouseLifecycle,"
+                    + " RootPasswordReset), with a method per operation: not one single-method interface per call");
+
+    @ArchTest
+    static final ArchRule inboundPortsAreImplementedByServices = classes()
+            .that()
+            .implement(JavaClass.Predicates.resideInAPackage("dev.wharf.application.port.in.."))
+            .and()
+            .areNotAnonymousClasses()
+            .should()
+            .resideInAPackage("dev.wharf.application.service..")
             .andShould()
-            .beInterfaces()
-            .because("a use case is an inbound port: one interface per use case, implemented by a service")
-            .allowEmptyShould(true);
+            .haveNameMatching(".*\\.[A-Za-z]+(Service|Worker)")
+            .because("a capability is offered by an XxxService (or the provisioning worker) in"
+                    + " application.service.<feature>; adapters only call it");
 
     @ArchTest
     static final ArchRule featuresMeetOnlyThroughPorts = slices().matching("dev.wharf.application.service.(*)..")

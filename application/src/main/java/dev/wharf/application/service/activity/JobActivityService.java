@@ -1,10 +1,9 @@
 package dev.wharf.application.service.activity;
 
 import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.port.in.activity.ActivityLists;
 import dev.wharf.application.port.in.activity.ActivityPage;
 import dev.wharf.application.port.in.activity.ActivityQuery;
-import dev.wharf.application.port.in.activity.GetCompletedActivityUseCase;
-import dev.wharf.application.port.in.activity.GetRunningActivityUseCase;
 import dev.wharf.application.port.out.activity.JobActivity;
 import dev.wharf.application.port.out.activity.JobActivityQueries;
 import dev.wharf.application.port.out.activity.JobActivityQueries.ActivityFilter;
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * checked first, then {@code outcome}, then the integers; {@code limit} is capped at 50 and, unlike PostHog, a limit
  * below 1 is refused; a negative offset is 0; the cutoff is {@code cutoff_days} days before now.
  */
-public final class JobActivityService implements GetRunningActivityUseCase, GetCompletedActivityUseCase {
+public final class JobActivityService implements ActivityLists {
     public static final String INVALID_KIND = "Invalid kind parameter. Must be one of: all, import, model.";
     public static final String INVALID_OUTCOME = "Invalid outcome parameter. Must be one of: all, completed, failed.";
     public static final String INVALID_INTS = "Invalid limit, offset, or cutoff_days parameter";

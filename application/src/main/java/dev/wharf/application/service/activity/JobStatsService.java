@@ -1,7 +1,7 @@
 package dev.wharf.application.service.activity;
 
 import dev.wharf.application.access.ProjectAccess;
-import dev.wharf.application.port.in.activity.GetJobStatsUseCase;
+import dev.wharf.application.port.in.activity.JobStatistics;
 import dev.wharf.application.port.in.activity.JobStats;
 import dev.wharf.application.port.in.activity.JobStats.BucketCounts;
 import dev.wharf.application.port.in.activity.JobStats.KindCounts;
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * kind, status and bucket ({@link JobActivityQueries#statsCounts}), so the work here is bounded by the number of
  * buckets whatever the number of jobs.
  */
-public final class JobStatsService implements GetJobStatsUseCase {
+public final class JobStatsService implements JobStatistics {
     public static final String NOT_AN_INTEGER = "Invalid days parameter";
     public static final String INVALID_DAYS = "Invalid days parameter. Must be 1, 7, or 30.";
     public static final int DEFAULT_DAYS = 7;

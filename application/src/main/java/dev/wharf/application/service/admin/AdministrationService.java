@@ -1,16 +1,11 @@
 package dev.wharf.application.service.admin;
 
+import dev.wharf.application.port.in.admin.Administration;
 import dev.wharf.application.port.in.admin.CreateOrganizationCommand;
-import dev.wharf.application.port.in.admin.CreateOrganizationUseCase;
 import dev.wharf.application.port.in.admin.CreateProjectCommand;
-import dev.wharf.application.port.in.admin.CreateProjectUseCase;
 import dev.wharf.application.port.in.admin.CreateUserCommand;
-import dev.wharf.application.port.in.admin.CreateUserUseCase;
-import dev.wharf.application.port.in.admin.ListOrganizationsUseCase;
 import dev.wharf.application.port.in.admin.ListProjectsQuery;
-import dev.wharf.application.port.in.admin.ListProjectsUseCase;
 import dev.wharf.application.port.in.admin.ListUsersQuery;
-import dev.wharf.application.port.in.admin.ListUsersUseCase;
 import dev.wharf.application.port.in.admin.UserSummary;
 import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.application.port.out.admin.ProjectRepository;
@@ -32,13 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The operator's management of organizations, projects and users, each use case in one transaction. */
-public final class AdministrationService
-        implements CreateOrganizationUseCase,
-                ListOrganizationsUseCase,
-                CreateProjectUseCase,
-                ListProjectsUseCase,
-                CreateUserUseCase,
-                ListUsersUseCase {
+public final class AdministrationService implements Administration {
     private final TransactionRunner transactions;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;

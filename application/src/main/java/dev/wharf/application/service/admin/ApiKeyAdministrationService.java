@@ -1,10 +1,9 @@
 package dev.wharf.application.service.admin;
 
+import dev.wharf.application.port.in.admin.ApiKeyAdministration;
 import dev.wharf.application.port.in.admin.ApiKeySummary;
 import dev.wharf.application.port.in.admin.ListApiKeysQuery;
-import dev.wharf.application.port.in.admin.ListApiKeysUseCase;
 import dev.wharf.application.port.in.admin.RevokeApiKeyCommand;
-import dev.wharf.application.port.in.admin.RevokeApiKeyUseCase;
 import dev.wharf.application.port.out.admin.UserRepository;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * authenticates again. Neither needs the server's key-hashing secret, so a key can be revoked without it; issuing
  * does (see {@link ApiKeyIssuingService}).
  */
-public final class ApiKeyAdministrationService implements RevokeApiKeyUseCase, ListApiKeysUseCase {
+public final class ApiKeyAdministrationService implements ApiKeyAdministration {
     private final TransactionRunner transactions;
     private final UserRepository users;
     private final ApiKeyRepository apiKeys;

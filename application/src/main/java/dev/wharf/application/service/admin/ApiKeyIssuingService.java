@@ -1,8 +1,8 @@
 package dev.wharf.application.service.admin;
 
+import dev.wharf.application.port.in.admin.ApiKeyIssuing;
 import dev.wharf.application.port.in.admin.ApiKeySummary;
 import dev.wharf.application.port.in.admin.IssueApiKeyCommand;
-import dev.wharf.application.port.in.admin.IssueApiKeyUseCase;
 import dev.wharf.application.port.in.admin.IssuedApiKey;
 import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.application.port.out.admin.ProjectRepository;
@@ -26,7 +26,7 @@ import java.time.Clock;
  * the server's key-hashing secret, the same one the server authenticates with. Listing and revoking keys need no such
  * secret (see {@link ApiKeyAdministrationService}).
  */
-public final class ApiKeyIssuingService implements IssueApiKeyUseCase {
+public final class ApiKeyIssuingService implements ApiKeyIssuing {
     private final TransactionRunner transactions;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;

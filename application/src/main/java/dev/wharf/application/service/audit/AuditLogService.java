@@ -4,7 +4,7 @@ import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.paging.OffsetPaging;
 import dev.wharf.application.port.in.audit.AuditLogPage;
 import dev.wharf.application.port.in.audit.AuditLogQuery;
-import dev.wharf.application.port.in.audit.GetAuditLogUseCase;
+import dev.wharf.application.port.in.audit.AuditTrail;
 import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.project.Scope;
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code GET audit_log}: a project's audit entries, newest first, paginated as running_activity is (without its
  * {@code cutoff_days}: an audit log is read whole); organization admins only.
  */
-public final class AuditLogService implements GetAuditLogUseCase {
+public final class AuditLogService implements AuditTrail {
     public static final String REFUSAL = "Only organization admins can view the audit log";
     public static final String INVALID_INTS = "Invalid limit or offset parameter";
 

@@ -2,7 +2,7 @@ package dev.wharf.application.service.auth;
 
 import dev.wharf.application.cache.ExpiringCache;
 import dev.wharf.application.port.in.auth.Actor;
-import dev.wharf.application.port.in.auth.AuthenticateApiKeyUseCase;
+import dev.wharf.application.port.in.auth.ApiKeyAuthentication;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeySecret;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * no revoked key by its secret; a revoked key is refused here as well, so that a store that got this wrong still lets
  * nobody in.
  */
-public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseCase {
+public final class ApiKeyAuthenticationService implements ApiKeyAuthentication {
     private final ApiKeyRepository apiKeys;
     private final KeyHashingSecret hashing;
     private final ExpiringCache<String, ApiKey> keys;

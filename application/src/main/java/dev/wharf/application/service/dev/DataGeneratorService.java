@@ -1,7 +1,6 @@
 package dev.wharf.application.service.dev;
 
 import dev.wharf.application.port.in.dev.GenerateDataCommand;
-import dev.wharf.application.port.in.dev.GenerateDataUseCase;
 import dev.wharf.application.port.in.dev.GeneratedData;
 import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.application.port.out.admin.ProjectRepository;
@@ -53,7 +52,7 @@ import java.util.function.LongConsumer;
  * source (95% billable); finished jobs are 85% Completed, 10% Failed, 3% Cancelled and 2% BillingLimitReached (imports;
  * no rows), with up to 10,000 rows; running jobs started within the last 20 minutes and have just reported.
  */
-public final class DataGeneratorService implements GenerateDataUseCase {
+public final class DataGeneratorService {
     private static final int CHUNK = 10_000;
 
     private final TransactionRunner transactions;
@@ -90,7 +89,6 @@ public final class DataGeneratorService implements GenerateDataUseCase {
         this.clock = clock;
     }
 
-    @Override
     public GeneratedData generate(GenerateDataCommand command, LongConsumer progress) {
         Instant now = clock.instant();
         SplittableRandom random = new SplittableRandom(command.seed());

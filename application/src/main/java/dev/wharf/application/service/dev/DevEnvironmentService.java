@@ -1,8 +1,8 @@
 package dev.wharf.application.service.dev;
 
 import dev.wharf.application.port.in.dev.DevEnvironment;
+import dev.wharf.application.port.in.dev.DevEnvironmentSetup;
 import dev.wharf.application.port.in.dev.SetUpDevEnvironmentCommand;
-import dev.wharf.application.port.in.dev.SetUpDevEnvironmentUseCase;
 import dev.wharf.application.port.out.admin.OrganizationRepository;
 import dev.wharf.application.port.out.admin.ProjectRepository;
 import dev.wharf.application.port.out.admin.UserRepository;
@@ -31,7 +31,7 @@ import java.util.Set;
  * Sets up dev mode's organization, project, admin user and API key, idempotently, in one transaction. The key is kept
  * by its digest under {@code hashing}; a dev key stored by its plain SHA-256 (before keyed digests) is rewritten.
  */
-public final class DevEnvironmentService implements SetUpDevEnvironmentUseCase {
+public final class DevEnvironmentService implements DevEnvironmentSetup {
     public static final ProjectId DEV_PROJECT = ProjectId.of(1);
     public static final String DEV_ORGANIZATION_NAME = "Default organization";
     public static final String DEV_PROJECT_NAME = "Default project";

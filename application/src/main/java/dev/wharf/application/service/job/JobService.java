@@ -3,13 +3,11 @@ package dev.wharf.application.service.job;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
-import dev.wharf.application.port.in.job.GetJobUseCase;
 import dev.wharf.application.port.in.job.JobQuery;
+import dev.wharf.application.port.in.job.JobReporting;
 import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ReportJobCommand;
-import dev.wharf.application.port.in.job.ReportJobUseCase;
 import dev.wharf.application.port.in.job.StartJobCommand;
-import dev.wharf.application.port.in.job.StartJobUseCase;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -43,7 +41,7 @@ import java.util.stream.Collectors;
  * The job reporting API for pipeline workers: a job starts running, reports rows, errors and heartbeats, and ends in
  * a terminal status. Reports of one job are serialized by its row lock.
  */
-public final class JobService implements StartJobUseCase, ReportJobUseCase, GetJobUseCase {
+public final class JobService implements JobReporting {
     public static final String NOT_FOUND = "job not found";
     public static final String UNKNOWN_SOURCE = "source_id does not name a source of this project";
     static final String TERMINAL = Arrays.stream(JobStatus.values())

@@ -2,13 +2,11 @@ package dev.wharf.application.service.job;
 
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
-import dev.wharf.application.port.in.job.CreateSourceUseCase;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
-import dev.wharf.application.port.in.job.DeleteSourceUseCase;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
-import dev.wharf.application.port.in.job.ListSourcesUseCase;
 import dev.wharf.application.port.in.job.Page;
 import dev.wharf.application.port.in.job.PageRequest;
+import dev.wharf.application.port.in.job.Sources;
 import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.domain.job.Source;
@@ -21,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A project's external data sources: registered and deleted by pipeline workers, listed by readers. */
-public final class SourceService implements CreateSourceUseCase, ListSourcesUseCase, DeleteSourceUseCase {
+public final class SourceService implements Sources {
     public static final String NOT_FOUND = "source not found";
 
     private final ProjectAccess access;

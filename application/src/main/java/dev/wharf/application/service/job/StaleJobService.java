@@ -1,6 +1,6 @@
 package dev.wharf.application.service.job;
 
-import dev.wharf.application.port.in.job.FailStaleJobsUseCase;
+import dev.wharf.application.port.in.job.StaleJobs;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.domain.job.Job;
@@ -15,7 +15,7 @@ import java.util.List;
  * failed only if it is still running and still quiet, so a report that arrives meanwhile wins, and two processes
  * running this at once fail each job once.
  */
-public final class StaleJobService implements FailStaleJobsUseCase {
+public final class StaleJobService implements StaleJobs {
     /** A pass stops after this many batches, so a store that keeps answering the same jobs cannot hold it forever. */
     static final int MAX_BATCHES = 100;
 

@@ -1,6 +1,6 @@
 package dev.wharf.application.service.provisioning;
 
-import dev.wharf.application.port.in.provisioning.RunProvisioningUseCase;
+import dev.wharf.application.port.in.provisioning.Provisioning;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue.Claim;
 import dev.wharf.application.port.out.warehouse.EngineProgress;
@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * dead worker's warehouses are taken over when its leases expire. Every state change is a compare-and-swap on the
  * state, so a worker that lost its lease cannot undo what another did.
  */
-public final class ProvisioningWorker implements RunProvisioningUseCase {
+public final class ProvisioningWorker implements Provisioning {
     static final int BATCH = 16;
     static final String RETRY_DEPROVISION = ". Deprovision again to retry.";
 

@@ -2,9 +2,9 @@ package dev.wharf.application.service.usage;
 
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.usage.BillingInformationUnavailableException;
-import dev.wharf.application.port.in.usage.GetTotalRowsStatsUseCase;
 import dev.wharf.application.port.in.usage.TotalRowsStats;
 import dev.wharf.application.port.in.usage.TotalRowsStatsQuery;
+import dev.wharf.application.port.in.usage.UsageStats;
 import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.usage.UsageQueries;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * decided first (its refusals pass through); after that any failure of billing or of the sums refuses the whole
  * answer with {@link BillingInformationUnavailableException}.
  */
-public final class TotalRowsStatsService implements GetTotalRowsStatsUseCase {
+public final class TotalRowsStatsService implements UsageStats {
     private final ProjectAccess access;
     private final BillingSource billing;
     private final UsageQueries usage;

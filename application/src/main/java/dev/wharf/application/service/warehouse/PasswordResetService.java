@@ -3,7 +3,7 @@ package dev.wharf.application.service.warehouse;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
-import dev.wharf.application.port.in.warehouse.ResetWarehousePasswordUseCase;
+import dev.wharf.application.port.in.warehouse.RootPasswordReset;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Instances older than V10 know nothing of the lease: during a rolling upgrade, their resets do not take turns with the
  * new ones'.
  */
-public final class PasswordResetService implements ResetWarehousePasswordUseCase {
+public final class PasswordResetService implements RootPasswordReset {
     public static final String REFUSAL =
             "Only organization admins can reset the root password for the managed warehouse";
     /** The reference's words for a password the engine took but Wharf could not record (PostHog V4). */

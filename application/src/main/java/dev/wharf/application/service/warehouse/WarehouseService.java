@@ -3,15 +3,11 @@ package dev.wharf.application.service.warehouse;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
-import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
 import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
-import dev.wharf.application.port.in.warehouse.CheckSchemaNameUseCase;
-import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
-import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.NameAvailability;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
-import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
+import dev.wharf.application.port.in.warehouse.WarehouseLifecycle;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
@@ -38,12 +34,7 @@ import java.util.Optional;
  * deprovision pass the {@link ActionGuard} (access, the project's rate limit, the audit log); the worker is woken only
  * after the action has committed.
  */
-public final class WarehouseService
-        implements GetWarehouseStatusUseCase,
-                ProvisionWarehouseUseCase,
-                DeprovisionWarehouseUseCase,
-                CheckDatabaseNameUseCase,
-                CheckSchemaNameUseCase {
+public final class WarehouseService implements WarehouseLifecycle {
     public static final String NOT_FOUND = "warehouse not found";
     public static final String PROVISION_REFUSAL = "Only organization admins can provision the managed warehouse";
     public static final String DEPROVISION_ADMIN_REFUSAL =
@@ -162,7 +153,7 @@ public final class WarehouseService
     }
 
     @Override
-    public NameAvailability check(CheckDatabaseNameQuery query) {
+    public NameAvailability checkDatabaseName(CheckDatabaseNameQuery query) {
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
         String name = query.name();
         if (name == null || name.isEmpty()) {
@@ -182,7 +173,7 @@ public final class WarehouseService
 
     /** Organization admins only; an invalid name is a 400 with the rule it breaks, as check-database-name's is. */
     @Override
-    public NameAvailability checkSchema(CheckSchemaNameQuery query) {
+    public NameAvailability checkSchemaName(CheckSchemaNameQuery query) {
         access.requireAdmin(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ, SCHEMA_CHECK_REFUSAL);
         SchemaName schema = new SchemaName(query.name());
         if (warehouses.isSchemaNameHeldByAnotherProject(schema, query.projectId())) {

@@ -97,18 +97,18 @@ class WarehouseServicesTest {
     void aNameCheckAsksAnEngineWhoseNamesAreGlobalAndIsNeverAvailableWhenItCannotAnswer() {
         CheckDatabaseNameQuery free = new CheckDatabaseNameQuery(admin, PROJECT, "free-name");
         CheckDatabaseNameQuery elsewhere = new CheckDatabaseNameQuery(admin, PROJECT, "theirs");
-        assertThat(lifecycle.check(elsewhere).available())
+        assertThat(lifecycle.checkDatabaseName(elsewhere).available())
                 .as("an engine whose names are Wharf's alone")
                 .isTrue();
 
         engine.holdNamesGlobally(new DatabaseName("theirs"));
 
-        assertThat(lifecycle.check(free).available()).isTrue();
-        assertThat(lifecycle.check(elsewhere))
+        assertThat(lifecycle.checkDatabaseName(free).available()).isTrue();
+        assertThat(lifecycle.checkDatabaseName(elsewhere))
                 .isEqualTo(new NameAvailability("theirs", false, Optional.of(WarehouseService.NAME_TAKEN)));
         for (BackendUnavailableException.Reason reason : BackendUnavailableException.Reason.values()) {
             engine.outage(reason);
-            assertThatThrownBy(() -> lifecycle.check(free))
+            assertThatThrownBy(() -> lifecycle.checkDatabaseName(free))
                     .isInstanceOfSatisfying(
                             BackendUnavailableException.class,
                             e -> assertThat(e.reason()).isEqualTo(reason));
@@ -143,13 +143,13 @@ class WarehouseServicesTest {
         lifecycle.provision(
                 new ProvisionWarehouseCommand(admin, PROJECT, NAME.value(), "sales", RateLimitListener.NONE));
 
-        assertThat(lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, "sales")))
+        assertThat(lifecycle.checkSchemaName(new CheckSchemaNameQuery(admin, PROJECT, "sales")))
                 .as("the project's own schema")
                 .isEqualTo(new NameAvailability("sales", true, Optional.empty()));
-        assertThat(lifecycle.checkSchema(new CheckSchemaNameQuery(siblingAdmin, sibling, "sales")))
+        assertThat(lifecycle.checkSchemaName(new CheckSchemaNameQuery(siblingAdmin, sibling, "sales")))
                 .isEqualTo(new NameAvailability("sales", false, Optional.of(WarehouseService.SCHEMA_TAKEN)));
         assertThat(lifecycle
-                        .checkSchema(new CheckSchemaNameQuery(siblingAdmin, sibling, "marketing"))
+                        .checkSchemaName(new CheckSchemaNameQuery(siblingAdmin, sibling, "marketing"))
                         .available())
                 .isTrue();
         assertThatThrownBy(() -> lifecycle.provision(new ProvisionWarehouseCommand(
@@ -158,10 +158,10 @@ class WarehouseServicesTest {
                 .hasMessage(WarehouseService.SCHEMA_TAKEN);
         assertThat(store.warehouses().findByProject(sibling)).isEmpty();
         for (String bad : new String[] {"", "Sales", "1x", "public"}) {
-            assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, bad)))
+            assertThatThrownBy(() -> lifecycle.checkSchemaName(new CheckSchemaNameQuery(admin, PROJECT, bad)))
                     .isInstanceOf(RuleViolationException.class);
         }
-        assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(admin, PROJECT, null)))
+        assertThatThrownBy(() -> lifecycle.checkSchemaName(new CheckSchemaNameQuery(admin, PROJECT, null)))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage(SchemaName.REQUIRED);
 
@@ -169,7 +169,7 @@ class WarehouseServicesTest {
         store.organizations()
                 .saveMembership(new Membership(first.organizationId(), member.id(), OrganizationRole.MEMBER, T0));
         Actor memberActor = new Actor(member.id(), ApiKeyId.random(), Set.of(Scope.ALL), Set.of());
-        assertThatThrownBy(() -> lifecycle.checkSchema(new CheckSchemaNameQuery(memberActor, PROJECT, "sales")))
+        assertThatThrownBy(() -> lifecycle.checkSchemaName(new CheckSchemaNameQuery(memberActor, PROJECT, "sales")))
                 .isInstanceOf(NotAnAdminException.class)
                 .hasMessage("Only organization admins can check schema names for the managed warehouse");
     }

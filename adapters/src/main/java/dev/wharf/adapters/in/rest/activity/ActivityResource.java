@@ -2,10 +2,9 @@ package dev.wharf.adapters.in.rest.activity;
 
 import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
+import dev.wharf.application.port.in.activity.ActivityLists;
 import dev.wharf.application.port.in.activity.ActivityQuery;
-import dev.wharf.application.port.in.activity.GetCompletedActivityUseCase;
-import dev.wharf.application.port.in.activity.GetJobStatsUseCase;
-import dev.wharf.application.port.in.activity.GetRunningActivityUseCase;
+import dev.wharf.application.port.in.activity.JobStatistics;
 import dev.wharf.application.port.in.activity.JobStatsQuery;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
@@ -22,14 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ActivityResource {
-    private final GetRunningActivityUseCase running;
-    private final GetCompletedActivityUseCase completed;
-    private final GetJobStatsUseCase stats;
+    private final ActivityLists activity;
+    private final JobStatistics stats;
 
-    public ActivityResource(
-            GetRunningActivityUseCase running, GetCompletedActivityUseCase completed, GetJobStatsUseCase stats) {
-        this.running = running;
-        this.completed = completed;
+    public ActivityResource(ActivityLists activity, JobStatistics stats) {
+        this.activity = activity;
         this.stats = stats;
     }
 
@@ -42,7 +38,7 @@ public final class ActivityResource {
             @QueryParam("offset") String offset,
             @QueryParam("cutoff_days") String cutoffDays,
             @QueryParam("kind") String kind) {
-        return ActivityPageResponse.of(running.running(
+        return ActivityPageResponse.of(activity.running(
                 new ActivityQuery(caller.actor(), ProjectIds.parse(project), limit, offset, cutoffDays, kind, null)));
     }
 
@@ -56,7 +52,7 @@ public final class ActivityResource {
             @QueryParam("cutoff_days") String cutoffDays,
             @QueryParam("kind") String kind,
             @QueryParam("outcome") String outcome) {
-        return ActivityPageResponse.of(completed.completed(new ActivityQuery(
+        return ActivityPageResponse.of(activity.completed(new ActivityQuery(
                 caller.actor(), ProjectIds.parse(project), limit, offset, cutoffDays, kind, outcome)));
     }
 

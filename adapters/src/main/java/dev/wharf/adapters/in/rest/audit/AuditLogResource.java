@@ -3,7 +3,7 @@ package dev.wharf.adapters.in.rest.audit;
 import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
 import dev.wharf.application.port.in.audit.AuditLogQuery;
-import dev.wharf.application.port.in.audit.GetAuditLogUseCase;
+import dev.wharf.application.port.in.audit.AuditTrail;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuditLogResource {
-    private final GetAuditLogUseCase auditLog;
+    private final AuditTrail auditLog;
 
-    public AuditLogResource(GetAuditLogUseCase auditLog) {
+    public AuditLogResource(AuditTrail auditLog) {
         this.auditLog = auditLog;
     }
 

@@ -1,6 +1,6 @@
 package dev.wharf.adapters.in.rest.auth;
 
-import dev.wharf.application.port.in.auth.AuthenticateApiKeyUseCase;
+import dev.wharf.application.port.in.auth.ApiKeyAuthentication;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -10,7 +10,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 public final class ApiAuth {
     private ApiAuth() {}
 
-    public static void register(JerseyEnvironment jersey, AuthenticateApiKeyUseCase authenticate) {
+    public static void register(JerseyEnvironment jersey, ApiKeyAuthentication authenticate) {
         jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<ActorPrincipal>()
                 .setAuthenticator(new ApiKeyAuthenticator(authenticate))
                 .setPrefix("Bearer")

@@ -1,14 +1,14 @@
 package dev.wharf.adapters.in.rest.auth;
 
-import dev.wharf.application.port.in.auth.AuthenticateApiKeyUseCase;
+import dev.wharf.application.port.in.auth.ApiKeyAuthentication;
 import io.dropwizard.auth.Authenticator;
 import java.util.Optional;
 
 /** Bearer {@code phx_…} personal API keys. */
 public final class ApiKeyAuthenticator implements Authenticator<String, ActorPrincipal> {
-    private final AuthenticateApiKeyUseCase authenticate;
+    private final ApiKeyAuthentication authenticate;
 
-    public ApiKeyAuthenticator(AuthenticateApiKeyUseCase authenticate) {
+    public ApiKeyAuthenticator(ApiKeyAuthentication authenticate) {
         this.authenticate = authenticate;
     }
 

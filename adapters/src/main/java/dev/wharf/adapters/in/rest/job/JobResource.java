@@ -2,12 +2,10 @@ package dev.wharf.adapters.in.rest.job;
 
 import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
-import dev.wharf.application.port.in.job.GetJobUseCase;
 import dev.wharf.application.port.in.job.JobQuery;
+import dev.wharf.application.port.in.job.JobReporting;
 import dev.wharf.application.port.in.job.ReportJobCommand;
-import dev.wharf.application.port.in.job.ReportJobUseCase;
 import dev.wharf.application.port.in.job.StartJobCommand;
-import dev.wharf.application.port.in.job.StartJobUseCase;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,14 +25,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class JobResource {
-    private final StartJobUseCase start;
-    private final ReportJobUseCase report;
-    private final GetJobUseCase get;
+    private final JobReporting jobs;
 
-    public JobResource(StartJobUseCase start, ReportJobUseCase report, GetJobUseCase get) {
-        this.start = start;
-        this.report = report;
-        this.get = get;
+    public JobResource(JobReporting jobs) {
+        this.jobs = jobs;
     }
 
     @POST
@@ -53,7 +47,7 @@ public final class JobResource {
                 b.workflowRunId(),
                 b.billable(),
                 b.createdAt());
-        return Response.status(201).entity(JobResponse.of(start.start(command))).build();
+        return Response.status(201).entity(JobResponse.of(jobs.start(command))).build();
     }
 
     @PATCH
@@ -65,7 +59,7 @@ public final class JobResource {
             @PathParam("job_id") String job,
             ReportJobRequest request) {
         ReportJobRequest b = request == null ? new ReportJobRequest() : request;
-        return JobResponse.of(report.report(new ReportJobCommand(
+        return JobResponse.of(jobs.report(new ReportJobCommand(
                 caller.actor(), ProjectIds.parse(project), job, b.rows(), b.status(), b.latestError())));
     }
 
@@ -73,6 +67,6 @@ public final class JobResource {
     @Path("/jobs/{job_id}{slash: /?}")
     public JobResponse get(
             @Auth ActorPrincipal caller, @PathParam("project_id") String project, @PathParam("job_id") String job) {
-        return JobResponse.of(get.get(new JobQuery(caller.actor(), ProjectIds.parse(project), job)));
+        return JobResponse.of(jobs.get(new JobQuery(caller.actor(), ProjectIds.parse(project), job)));
     }
 }

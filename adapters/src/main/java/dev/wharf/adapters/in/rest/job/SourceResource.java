@@ -3,11 +3,9 @@ package dev.wharf.adapters.in.rest.job;
 import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
-import dev.wharf.application.port.in.job.CreateSourceUseCase;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
-import dev.wharf.application.port.in.job.DeleteSourceUseCase;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
-import dev.wharf.application.port.in.job.ListSourcesUseCase;
+import dev.wharf.application.port.in.job.Sources;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,14 +25,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/{scope: projects|environments}/{project_id}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SourceResource {
-    private final CreateSourceUseCase create;
-    private final ListSourcesUseCase list;
-    private final DeleteSourceUseCase delete;
+    private final Sources sources;
 
-    public SourceResource(CreateSourceUseCase create, ListSourcesUseCase list, DeleteSourceUseCase delete) {
-        this.create = create;
-        this.list = list;
-        this.delete = delete;
+    public SourceResource(Sources sources) {
+        this.sources = sources;
     }
 
     @GET
@@ -45,7 +39,7 @@ public final class SourceResource {
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         return SourcePageResponse.of(
-                list.list(new ListSourcesQuery(caller.actor(), ProjectIds.parse(project), limit, offset)));
+                sources.list(new ListSourcesQuery(caller.actor(), ProjectIds.parse(project), limit, offset)));
     }
 
     @POST
@@ -55,7 +49,7 @@ public final class SourceResource {
             @Auth ActorPrincipal caller, @PathParam("project_id") String project, CreateSourceRequest request) {
         CreateSourceRequest body = request == null ? new CreateSourceRequest(null, null) : request;
         return Response.status(201)
-                .entity(SourceResponse.of(create.create(new CreateSourceCommand(
+                .entity(SourceResponse.of(sources.create(new CreateSourceCommand(
                         caller.actor(), ProjectIds.parse(project), body.sourceType(), body.prefix()))))
                 .build();
     }
@@ -66,7 +60,7 @@ public final class SourceResource {
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
             @PathParam("source_id") String source) {
-        delete.delete(new DeleteSourceCommand(caller.actor(), ProjectIds.parse(project), source));
+        sources.delete(new DeleteSourceCommand(caller.actor(), ProjectIds.parse(project), source));
         return Response.noContent().build();
     }
 }

@@ -3,9 +3,9 @@ package dev.wharf.adapters.in.rest.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
-import dev.wharf.application.port.in.usage.GetTotalRowsStatsUseCase;
 import dev.wharf.application.port.in.usage.TotalRowsStats;
 import dev.wharf.application.port.in.usage.TotalRowsStatsQuery;
+import dev.wharf.application.port.in.usage.UsageStats;
 import dev.wharf.domain.project.ProjectId;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsageResource {
-    private final GetTotalRowsStatsUseCase totalRowsStats;
+    private final UsageStats totalRowsStats;
     private final TotalRowsStatsJson json;
 
     /** {@code mapper} is the one the API writes every other answer with. */
-    public UsageResource(GetTotalRowsStatsUseCase totalRowsStats, ObjectMapper mapper) {
+    public UsageResource(UsageStats totalRowsStats, ObjectMapper mapper) {
         this.totalRowsStats = totalRowsStats;
         this.json = new TotalRowsStatsJson(mapper);
     }

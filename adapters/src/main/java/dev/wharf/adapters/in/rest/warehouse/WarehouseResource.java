@@ -4,15 +4,11 @@ import dev.wharf.adapters.in.rest.ProjectIds;
 import dev.wharf.adapters.in.rest.RateLimitHeaders;
 import dev.wharf.adapters.in.rest.auth.ActorPrincipal;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
-import dev.wharf.application.port.in.warehouse.CheckDatabaseNameUseCase;
 import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
-import dev.wharf.application.port.in.warehouse.CheckSchemaNameUseCase;
-import dev.wharf.application.port.in.warehouse.DeprovisionWarehouseUseCase;
-import dev.wharf.application.port.in.warehouse.GetWarehouseStatusUseCase;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
-import dev.wharf.application.port.in.warehouse.ProvisionWarehouseUseCase;
-import dev.wharf.application.port.in.warehouse.ResetWarehousePasswordUseCase;
+import dev.wharf.application.port.in.warehouse.RootPasswordReset;
+import dev.wharf.application.port.in.warehouse.WarehouseLifecycle;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
@@ -36,32 +32,18 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class WarehouseResource {
-    private final GetWarehouseStatusUseCase status;
-    private final ProvisionWarehouseUseCase provision;
-    private final DeprovisionWarehouseUseCase deprovision;
-    private final CheckDatabaseNameUseCase checkName;
-    private final CheckSchemaNameUseCase checkSchema;
-    private final ResetWarehousePasswordUseCase resetPassword;
+    private final WarehouseLifecycle lifecycle;
+    private final RootPasswordReset resetPassword;
 
-    public WarehouseResource(
-            GetWarehouseStatusUseCase status,
-            ProvisionWarehouseUseCase provision,
-            DeprovisionWarehouseUseCase deprovision,
-            CheckDatabaseNameUseCase checkName,
-            CheckSchemaNameUseCase checkSchema,
-            ResetWarehousePasswordUseCase resetPassword) {
-        this.status = status;
-        this.provision = provision;
-        this.deprovision = deprovision;
-        this.checkName = checkName;
-        this.checkSchema = checkSchema;
+    public WarehouseResource(WarehouseLifecycle lifecycle, RootPasswordReset resetPassword) {
+        this.lifecycle = lifecycle;
         this.resetPassword = resetPassword;
     }
 
     @GET
     @Path("/warehouse_status{slash: /?}")
     public WarehouseStatusResponse status(@Auth ActorPrincipal caller, @PathParam("project_id") String project) {
-        return WarehouseStatusResponse.of(status.status(query(caller, project)));
+        return WarehouseStatusResponse.of(lifecycle.status(query(caller, project)));
     }
 
     @POST
@@ -75,7 +57,7 @@ public final class WarehouseResource {
         ManageWarehouseCommand command = command(caller, project, http);
         String name = request == null ? null : request.databaseName();
         String schema = request == null ? null : request.schemaName();
-        provision.provision(
+        lifecycle.provision(
                 new ProvisionWarehouseCommand(command.actor(), command.projectId(), name, schema, command.rateLimit()));
         return Response.accepted(new LifecycleResponse(
                         "provisioning started", command.projectId().toString()))
@@ -89,7 +71,7 @@ public final class WarehouseResource {
             @PathParam("project_id") String project,
             @Context ContainerRequestContext http) {
         ManageWarehouseCommand command = command(caller, project, http);
-        deprovision.deprovision(command);
+        lifecycle.deprovision(command);
         return Response.accepted(new LifecycleResponse(
                         "deprovisioning started", command.projectId().toString()))
                 .build();
@@ -101,16 +83,16 @@ public final class WarehouseResource {
             @Auth ActorPrincipal caller, @PathParam("project_id") String project, @QueryParam("name") String name) {
         WarehouseQuery query = query(caller, project);
         return NameCheckResponse.of(
-                checkName.check(new CheckDatabaseNameQuery(query.actor(), query.projectId(), name)));
+                lifecycle.checkDatabaseName(new CheckDatabaseNameQuery(query.actor(), query.projectId(), name)));
     }
 
     @GET
     @Path("/check-schema-name{slash: /?}")
-    public NameCheckResponse checkSchema(
+    public NameCheckResponse checkSchemaName(
             @Auth ActorPrincipal caller, @PathParam("project_id") String project, @QueryParam("name") String name) {
         WarehouseQuery query = query(caller, project);
         return NameCheckResponse.of(
-                checkSchema.checkSchema(new CheckSchemaNameQuery(query.actor(), query.projectId(), name)));
+                lifecycle.checkSchemaName(new CheckSchemaNameQuery(query.actor(), query.projectId(), name)));
     }
 
     @POST

@@ -78,7 +78,7 @@ class DuckgresProvisioningTest {
         wharf.lifecycle.provision(new ProvisionWarehouseCommand(admin, PROJECT, NAME));
         wharf.untilState(WarehouseState.READY);
         assertThat(wharf.lifecycle
-                        .check(new CheckDatabaseNameQuery(admin, PROJECT, NAME))
+                        .checkDatabaseName(new CheckDatabaseNameQuery(admin, PROJECT, NAME))
                         .available())
                 .isFalse();
 
@@ -87,7 +87,7 @@ class DuckgresProvisioningTest {
 
         assertThat(duckgres.orgOf(NAME)).isEmpty();
         assertThat(wharf.lifecycle
-                        .check(new CheckDatabaseNameQuery(admin, PROJECT, NAME))
+                        .checkDatabaseName(new CheckDatabaseNameQuery(admin, PROJECT, NAME))
                         .available())
                 .isTrue();
     }

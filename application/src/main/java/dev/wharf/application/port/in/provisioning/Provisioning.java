@@ -2,8 +2,8 @@ package dev.wharf.application.port.in.provisioning;
 
 import java.util.function.BooleanSupplier;
 
-/** One pass of the provisioning worker over the warehouses with work due; returns how many it worked on. */
-public interface RunProvisioningUseCase {
+/** The provisioning worker, which moves warehouses through their states on their engine. */
+public interface Provisioning {
     default int runOnce() {
         return runOnce(() -> true);
     }

@@ -1,9 +1,0 @@
-package dev.wharf.application.port.in.admin;
-
-/**
- * An operator issues a personal API key to a user. The user must exist, and every project the key is limited to
- * must exist and belong to an organization the user is a member of.
- */
-public interface IssueApiKeyUseCase {
-    IssuedApiKey issueApiKey(IssueApiKeyCommand command);
-}
