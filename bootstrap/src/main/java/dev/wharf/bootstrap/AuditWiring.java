@@ -7,7 +7,6 @@ import dev.wharf.adapters.out.jdbi.audit.JdbiAuditLog;
 import dev.wharf.adapters.out.jdbi.ratelimit.JdbiRateLimiter;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
-import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
 import dev.wharf.application.service.audit.AuditLogService;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
@@ -22,17 +21,12 @@ final class AuditWiring {
     private AuditWiring() {}
 
     static ActionGuard serve(
-            JerseyEnvironment jersey,
-            Jdbi jdbi,
-            TransactionRunner transactions,
-            ProjectAccess access,
-            RateLimitConfiguration rateLimit,
-            Clock clock) {
+            JerseyEnvironment jersey, Jdbi jdbi, ProjectAccess access, RateLimitConfiguration rateLimit, Clock clock) {
         JdbiAuditLog audit = new JdbiAuditLog(jdbi);
         jersey.register(new RateLimitHeaders());
         jersey.register(new RateLimitExceptionMapper());
         jersey.register(new AuditLogResource(new AuditLogService(access, audit)));
         RateLimitPolicy policy = new RateLimitPolicy(new JdbiRateLimiter(jdbi), rateLimit.perMinute(), clock);
-        return new ActionGuard(access, policy, audit, transactions, clock);
+        return new ActionGuard(access, policy, audit, clock);
     }
 }

@@ -115,10 +115,10 @@ final class Wiring {
 
         JerseyEnvironment jersey = environment.jersey();
         ErrorWiring.register(environment);
-        ActionGuard guard = AuditWiring.serve(jersey, jdbi, transactions, access, rateLimit, CLOCK);
+        ActionGuard guard = AuditWiring.serve(jersey, jdbi, access, rateLimit, CLOCK);
         JdbiPasswordResetLeases resetLeases = new JdbiPasswordResetLeases(jdbi);
         WarehouseService lifecycle =
-                new WarehouseService(access, guard, warehouses, credentials, engine, loop::wake, CLOCK);
+                new WarehouseService(access, guard, transactions, warehouses, credentials, engine, loop::wake, CLOCK);
         PasswordResetService reset = new PasswordResetService(
                 guard,
                 transactions,

@@ -7,7 +7,6 @@ import dev.wharf.application.port.in.ratelimit.RateLimitExceededException;
 import dev.wharf.application.port.in.ratelimit.RateLimitListener;
 import dev.wharf.application.port.in.ratelimit.RateLimitStatus;
 import dev.wharf.application.port.out.audit.AuditLog;
-import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditEntry;
@@ -17,8 +16,6 @@ import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.BackendUnavailableException;
 import dev.wharf.domain.shared.DomainException;
 import java.time.Clock;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What stands in front of the warehouse management actions (provision, deprovision, reset-password), in this order:
@@ -32,14 +29,14 @@ import java.util.function.Supplier;
  *       role, cannot use up a project's budget: a denied request does not count. A call that finds the budget used
  *       is refused (429), recorded as {@code throttled}, and does not count either. Every other call counts, whatever
  *       the action then does (succeeds, or fails on a bad name, a state that does not allow it, an engine down).
- *   <li>The action, in one transaction with its {@code succeeded} entry, so neither exists without the other (an
- *       action may do part of its work before that transaction, outside any). When the action throws, its
- *       transaction rolls back, and the {@code failed} entry is written after that in a transaction of its own, so it
- *       is not lost with the action.
+ *   <li>The action, done by the service that was handed the {@link Admission}: it tells the admission
+ *       {@link Admission#succeeded()} inside the action's transaction, so neither exists without the other (an action
+ *       may do part of its work before that transaction, outside any), or {@link Admission#failed} once the
+ *       transaction rolled back, which writes the {@code failed} entry on its own, so it is not lost with the action.
  * </ol>
  *
  * <p>An entry that cannot be written fails the request (the refusal it was recording travels as a suppressed
- * exception): no management request goes unrecorded. Call it outside any transaction, so that a failure's entry is
+ * exception): no management request goes unrecorded. Admit outside any transaction, so that a refusal's entry is
  * committed on its own.
  */
 public final class ActionGuard {
@@ -51,50 +48,22 @@ public final class ActionGuard {
     private final ProjectAccess access;
     private final RateLimitPolicy rateLimit;
     private final AuditLog audit;
-    private final TransactionRunner transactions;
     private final Clock clock;
 
-    public ActionGuard(
-            ProjectAccess access,
-            RateLimitPolicy rateLimit,
-            AuditLog audit,
-            TransactionRunner transactions,
-            Clock clock) {
+    public ActionGuard(ProjectAccess access, RateLimitPolicy rateLimit, AuditLog audit, Clock clock) {
         this.access = access;
         this.rateLimit = rateLimit;
         this.audit = audit;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
-     * Runs {@code work} in a transaction for {@code actor} on {@code project}, if access and the limit allow it, and
-     * records how it went; {@code refusal} is the 403's message for a member who is not an admin.
+     * Admits {@code actor} to {@code action} on {@code project} if access and the project's limit allow it, or throws
+     * the refusal (recorded as described above); {@code refusal} is the 403's message for a member who is not an
+     * admin. The caller then does the work and tells the admission how it ended.
      */
-    public <T> T call(
-            AuditAction action,
-            Actor actor,
-            ProjectId project,
-            String refusal,
-            RateLimitListener listener,
-            Supplier<T> work) {
-        return call(action, actor, project, refusal, listener, () -> null, ignored -> work.get());
-    }
-
-    /**
-     * As {@link #call}, for an action with a part that must not run in a transaction (a call to the engine, which may
-     * take its whole timeout: no database connection or row lock should wait on it). {@code outside} runs first, in
-     * no transaction; {@code inside} then gets its result, in the transaction that records the success. Either one
-     * throwing is recorded as a failure.
-     */
-    public <P, T> T call(
-            AuditAction action,
-            Actor actor,
-            ProjectId project,
-            String refusal,
-            RateLimitListener listener,
-            Supplier<P> outside,
-            Function<P, T> inside) {
+    public Admission admit(
+            AuditAction action, Actor actor, ProjectId project, String refusal, RateLimitListener listener) {
         try {
             access.requireAdmin(actor, project, Scope.WAREHOUSE_VIEW_WRITE, refusal);
         } catch (MissingScopeException | NotAnAdminException denied) {
@@ -106,30 +75,17 @@ public final class ActionGuard {
             throw recorded(
                     new RateLimitExceededException(status), action, actor, project, AuditOutcome.THROTTLED, null);
         }
-        try {
-            P prepared = outside.get();
-            return transactions.inTransaction(() -> {
-                T result = inside.apply(prepared);
-                audit.record(entry(action, actor, project, AuditOutcome.SUCCEEDED, null));
-                return result;
-            });
-        } catch (RuntimeException failure) {
-            throw recorded(failure, action, actor, project, AuditOutcome.FAILED, detail(failure));
-        }
+        return new Admission(this, action, actor, project);
     }
 
-    /** As {@link #call}, for an action that returns nothing. */
-    public void run(
-            AuditAction action,
-            Actor actor,
-            ProjectId project,
-            String refusal,
-            RateLimitListener listener,
-            Runnable work) {
-        call(action, actor, project, refusal, listener, () -> {
-            work.run();
-            return null;
-        });
+    /** Records that the admitted action succeeded: in the action's own transaction, so that both commit or neither. */
+    void succeeded(AuditAction action, Actor actor, ProjectId project) {
+        audit.record(entry(action, actor, project, AuditOutcome.SUCCEEDED, null));
+    }
+
+    /** Records that the admitted action failed with {@code failure}, after its transaction rolled back. */
+    RuntimeException failed(RuntimeException failure, AuditAction action, Actor actor, ProjectId project) {
+        return recorded(failure, action, actor, project, AuditOutcome.FAILED, detail(failure));
     }
 
     private RuntimeException recorded(

@@ -69,10 +69,10 @@ class ActionGuardTest {
     }
 
     private void wire(AuditLog audit) {
-        ActionGuard guard = new ActionGuard(
-                access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, store.transactions(), clock);
-        lifecycle =
-                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        ActionGuard guard =
+                new ActionGuard(access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, clock);
+        lifecycle = new WarehouseService(
+                access, guard, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
     }
 

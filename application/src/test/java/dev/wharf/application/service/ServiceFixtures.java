@@ -64,7 +64,6 @@ public final class ServiceFixtures {
                 access,
                 new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
                 store.auditLog(),
-                store.transactions(),
                 clock);
     }
 

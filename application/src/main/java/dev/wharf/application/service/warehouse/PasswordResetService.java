@@ -1,6 +1,7 @@
 package dev.wharf.application.service.warehouse;
 
 import dev.wharf.application.access.ActionGuard;
+import dev.wharf.application.access.Admission;
 import dev.wharf.application.port.in.warehouse.ManageWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.PasswordReset;
 import dev.wharf.application.port.in.warehouse.RootPasswordReset;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rotates a warehouse's root password in three steps, so that no database connection or row lock waits on the engine:
@@ -91,31 +91,30 @@ public final class PasswordResetService implements RootPasswordReset {
     @Override
     public PasswordReset reset(ManageWarehouseCommand command) {
         ProjectId project = command.projectId();
+        Admission admission =
+                guard.admit(AuditAction.RESET_PASSWORD, command.actor(), project, REFUSAL, command.rateLimit());
         String owner = UUID.randomUUID().toString();
-        AtomicBoolean leased = new AtomicBoolean();
+        Warehouse warehouse;
         try {
-            return guard.call(
-                    AuditAction.RESET_PASSWORD,
-                    command.actor(),
-                    project,
-                    REFUSAL,
-                    command.rateLimit(),
-                    () -> rotate(project, owner, leased),
-                    rotated -> record(command, owner, rotated));
-        } catch (RuntimeException | Error failure) {
-            if (leased.get()) {
-                giveUp(project, owner, failure);
-            }
+            warehouse = lease(project, owner);
+        } catch (RuntimeException failure) {
+            throw admission.failed(failure);
+        }
+        try {
+            Password password =
+                    engine.setPassword(warehouse.databaseName(), WarehouseTag.of(warehouse), passwords.generate());
+            return transactions.inTransaction(() -> {
+                PasswordReset reset = record(command, owner, warehouse, password);
+                admission.succeeded();
+                return reset;
+            });
+        } catch (RuntimeException failure) {
+            giveUp(project, owner, failure);
+            throw admission.failed(failure);
+        } catch (Error failure) {
+            giveUp(project, owner, failure);
             throw failure;
         }
-    }
-
-    private Rotated rotate(ProjectId project, String owner, AtomicBoolean leased) {
-        Warehouse warehouse = lease(project, owner);
-        leased.set(true);
-        Password password =
-                engine.setPassword(warehouse.databaseName(), WarehouseTag.of(warehouse), passwords.generate());
-        return new Rotated(warehouse, password);
     }
 
     /** Takes the warehouse's lease, waiting while another reset holds it; the warehouse as it was then. */
@@ -144,12 +143,11 @@ public final class PasswordResetService implements RootPasswordReset {
         }
     }
 
-    private PasswordReset record(ManageWarehouseCommand command, String owner, Rotated rotated) {
+    private PasswordReset record(ManageWarehouseCommand command, String owner, Warehouse leased, Password password) {
         ProjectId project = command.projectId();
         Warehouse warehouse =
                 warehouses.findByProjectForUpdate(project).orElseThrow(() -> new ConflictException(NOT_SAVED));
-        if (!leases.release(project, owner)
-                || !warehouse.databaseName().equals(rotated.warehouse().databaseName())) {
+        if (!leases.release(project, owner) || !warehouse.databaseName().equals(leased.databaseName())) {
             throw new ConflictException(NOT_SAVED);
         }
         Credential current = credentials
@@ -157,7 +155,7 @@ public final class PasswordResetService implements RootPasswordReset {
                 .orElseGet(() -> Credential.forNewWarehouse(project, engine.loginFor(warehouse.databaseName())));
         Credential updated = current.passwordSet(warehouse, command.actor().userId(), clock.instant());
         credentials.save(updated);
-        return new PasswordReset(updated.username(), rotated.password(), updated.passwordLastSetAt());
+        return new PasswordReset(updated.username(), password, updated.passwordLastSetAt());
     }
 
     /** Gives the lease up after a failure; if even that fails, the lease expires on its own. */
@@ -177,7 +175,4 @@ public final class PasswordResetService implements RootPasswordReset {
             throw new ConflictException(IN_PROGRESS);
         }
     }
-
-    /** The warehouse whose engine took {@code password}. */
-    private record Rotated(Warehouse warehouse, Password password) {}
 }

@@ -1,6 +1,7 @@
 package dev.wharf.application.service.warehouse;
 
 import dev.wharf.application.access.ActionGuard;
+import dev.wharf.application.access.Admission;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.warehouse.CheckDatabaseNameQuery;
 import dev.wharf.application.port.in.warehouse.CheckSchemaNameQuery;
@@ -10,6 +11,7 @@ import dev.wharf.application.port.in.warehouse.ProvisionWarehouseCommand;
 import dev.wharf.application.port.in.warehouse.WarehouseLifecycle;
 import dev.wharf.application.port.in.warehouse.WarehouseQuery;
 import dev.wharf.application.port.in.warehouse.WarehouseStatusView;
+import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
@@ -54,6 +56,7 @@ public final class WarehouseService implements WarehouseLifecycle {
 
     private final ProjectAccess access;
     private final ActionGuard guard;
+    private final TransactionRunner transactions;
     private final WarehouseRepository warehouses;
     private final CredentialRepository credentials;
     private final WarehouseEngine engine;
@@ -63,6 +66,7 @@ public final class WarehouseService implements WarehouseLifecycle {
     public WarehouseService(
             ProjectAccess access,
             ActionGuard guard,
+            TransactionRunner transactions,
             WarehouseRepository warehouses,
             CredentialRepository credentials,
             WarehouseEngine engine,
@@ -70,6 +74,7 @@ public final class WarehouseService implements WarehouseLifecycle {
             Clock clock) {
         this.access = access;
         this.guard = guard;
+        this.transactions = transactions;
         this.warehouses = warehouses;
         this.credentials = credentials;
         this.engine = engine;
@@ -99,57 +104,68 @@ public final class WarehouseService implements WarehouseLifecycle {
 
     @Override
     public void provision(ProvisionWarehouseCommand command) {
-        guard.run(
-                AuditAction.PROVISION,
-                command.actor(),
-                command.projectId(),
-                PROVISION_REFUSAL,
-                command.rateLimit(),
-                () -> {
-                    DatabaseName name = new DatabaseName(command.databaseName());
-                    Optional<SchemaName> schema = SchemaName.optional(command.schemaName());
-                    Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
-                    Warehouse pending =
-                            Warehouse.provision(current, command.projectId(), name, schema, clock.instant());
-                    if (schema.filter(s -> warehouses.isSchemaNameHeldByAnotherProject(s, command.projectId()))
-                            .isPresent()) {
-                        throw new ConflictException(SCHEMA_TAKEN);
-                    }
-                    current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
-                    warehouses.insert(pending);
-                    credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
-                });
+        Admission admission = guard.admit(
+                AuditAction.PROVISION, command.actor(), command.projectId(), PROVISION_REFUSAL, command.rateLimit());
+        try {
+            transactions.inTransaction(() -> {
+                DatabaseName name = new DatabaseName(command.databaseName());
+                Optional<SchemaName> schema = SchemaName.optional(command.schemaName());
+                Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
+                Warehouse pending = Warehouse.provision(current, command.projectId(), name, schema, clock.instant());
+                if (schema.filter(s -> warehouses.isSchemaNameHeldByAnotherProject(s, command.projectId()))
+                        .isPresent()) {
+                    throw new ConflictException(SCHEMA_TAKEN);
+                }
+                current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
+                warehouses.insert(pending);
+                credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));
+                admission.succeeded();
+            });
+        } catch (RuntimeException failure) {
+            throw admission.failed(failure);
+        }
         wakeWorker.run();
     }
 
     @Override
     public void deprovision(ManageWarehouseCommand command) {
-        guard.run(
+        Admission admission = guard.admit(
                 AuditAction.DEPROVISION,
                 command.actor(),
                 command.projectId(),
                 DEPROVISION_ADMIN_REFUSAL,
-                command.rateLimit(),
-                () -> {
-                    Optional<Warehouse> found = warehouses.findByProjectForUpdate(command.projectId());
-                    if (found.isEmpty()) {
-                        return; // nothing to remove: done, as PostHog's proxy answers now
-                    }
-                    Warehouse warehouse = found.get();
-                    WarehouseState state = warehouse.state();
-                    if (state == WarehouseState.DELETING || state == WarehouseState.DELETED) {
-                        return; // already on its way, or gone: the same answer again
-                    }
-                    if (state != WarehouseState.READY
-                            && state != WarehouseState.FAILED
-                            && state != WarehouseState.PROVISIONING) {
-                        throw new ConflictException(DEPROVISION_REFUSAL);
-                    }
-                    if (!warehouses.update(warehouse.startDeleting(clock.instant()), state)) {
-                        throw new ConflictException(DEPROVISION_REFUSAL);
-                    }
-                });
+                command.rateLimit());
+        try {
+            transactions.inTransaction(() -> {
+                startDeleting(command);
+                admission.succeeded();
+            });
+        } catch (RuntimeException failure) {
+            throw admission.failed(failure);
+        }
         wakeWorker.run();
+    }
+
+    /**
+     * Moves the warehouse to deleting; one that is missing, deleting or deleted is left as it is (the same answer
+     * again, as PostHog's proxy gives now), a pending one is the reference's conflict.
+     */
+    private void startDeleting(ManageWarehouseCommand command) {
+        Optional<Warehouse> found = warehouses.findByProjectForUpdate(command.projectId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Warehouse warehouse = found.get();
+        WarehouseState state = warehouse.state();
+        if (state == WarehouseState.DELETING || state == WarehouseState.DELETED) {
+            return;
+        }
+        if (state != WarehouseState.READY && state != WarehouseState.FAILED && state != WarehouseState.PROVISIONING) {
+            throw new ConflictException(DEPROVISION_REFUSAL);
+        }
+        if (!warehouses.update(warehouse.startDeleting(clock.instant()), state)) {
+            throw new ConflictException(DEPROVISION_REFUSAL);
+        }
     }
 
     @Override

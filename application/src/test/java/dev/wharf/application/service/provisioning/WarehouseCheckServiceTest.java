@@ -65,6 +65,7 @@ class WarehouseCheckServiceTest {
         WarehouseService lifecycle = new WarehouseService(
                 access,
                 ServiceFixtures.guard(store, access, clock),
+                store.transactions(),
                 store.warehouses(),
                 store.credentials(),
                 engine,

@@ -59,8 +59,8 @@ class PasswordResetServiceTest {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         guard = ServiceFixtures.guard(store, access, clock);
-        lifecycle =
-                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        lifecycle = new WarehouseService(
+                access, guard, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
         ServiceFixtures.givenReadyWarehouse(store, engine, PROJECT, NAME, clock.instant());
     }
 

@@ -66,8 +66,8 @@ class WarehouseServicesTest {
         admin = ServiceFixtures.givenAdmin(store, 1, clock.instant());
         ProjectAccess access = new ProjectAccess(store.projects(), store.organizations());
         ActionGuard guard = ServiceFixtures.guard(store, access, clock);
-        lifecycle =
-                new WarehouseService(access, guard, store.warehouses(), store.credentials(), engine, () -> {}, clock);
+        lifecycle = new WarehouseService(
+                access, guard, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(
                 store, guard, engine, PasswordResetTiming.defaults(), new TickingClock(clock));
         worker = ServiceFixtures.worker(store, engine, clock);

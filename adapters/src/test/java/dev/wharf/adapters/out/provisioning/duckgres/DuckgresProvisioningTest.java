@@ -108,6 +108,7 @@ class DuckgresProvisioningTest {
             lifecycle = new WarehouseService(
                     access,
                     ServiceFixtures.guard(store, access, clock),
+                    store.transactions(),
                     store.warehouses(),
                     store.credentials(),
                     engine,
