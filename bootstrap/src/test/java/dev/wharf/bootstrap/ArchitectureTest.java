@@ -98,6 +98,16 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule noUrlsInside = noClasses()
+            .that()
+            .resideInAnyPackage("dev.wharf.domain..", "dev.wharf.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.net..")
+            .because("addresses, links and their encoding belong to the adapters (the REST adapter builds the next"
+                    + " and previous links from the application's Paging); the inside speaks values, not URLs");
+
+    @ArchTest
     static final ArchRule inboundPortsAreCapabilities = noClasses()
             .should()
             .haveSimpleNameEndingWith("UseCase")

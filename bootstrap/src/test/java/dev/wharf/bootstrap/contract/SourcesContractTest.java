@@ -57,11 +57,23 @@ class SourcesContractTest extends JobsContractSupport {
     @Test
     void badPagingIs400() {
         ProjectId project = jobsProject();
-        for (String query : List.of("?limit=0", "?limit=-1", "?limit=abc", "?offset=x", "?offset=-3", "?limit=1.5")) {
+        for (String query : List.of("?limit=0", "?limit=-1", "?limit=abc", "?offset=x", "?limit=1.5")) {
             Answer answer = api.get(sources(project) + query, admin);
             assertThat(answer.status()).as(query).isEqualTo(400);
             assertThat(answer.error()).as(query).isEqualTo("Invalid limit or offset parameter");
         }
+    }
+
+    @Test
+    void aNegativeOffsetIsTheFirstPageAsInEveryOtherList() {
+        ProjectId project = jobsProject();
+        createSource(project, "Stripe");
+
+        Answer answer = api.get(sources(project) + "?limit=1&offset=-3", admin);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("previous").isNull()).isTrue();
+        assertThat(ids(answer.json())).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.wharf.application.service.activity;
 
 import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.paging.Page;
+import dev.wharf.application.paging.Paging;
 import dev.wharf.application.port.in.activity.ActivityLists;
 import dev.wharf.application.port.in.activity.ActivityPage;
 import dev.wharf.application.port.in.activity.ActivityQuery;
@@ -10,14 +12,11 @@ import dev.wharf.application.port.out.activity.JobActivityQueries.ActivityFilter
 import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.RuleViolationException;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code running_activity} and {@code completed_activity} as PostHog's newest version answers them: {@code kind} is
@@ -28,11 +27,8 @@ public final class JobActivityService implements ActivityLists {
     public static final String INVALID_KIND = "Invalid kind parameter. Must be one of: all, import, model.";
     public static final String INVALID_OUTCOME = "Invalid outcome parameter. Must be one of: all, completed, failed.";
     public static final String INVALID_INTS = "Invalid limit, offset, or cutoff_days parameter";
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 50;
     public static final int DEFAULT_CUTOFF_DAYS = 30;
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     /** The range of cutoffs asked of a store, inside what PostgreSQL's and H2's timestamps hold. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -59,8 +55,10 @@ public final class JobActivityService implements ActivityLists {
     public ActivityPage running(ActivityQuery query) {
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
         String kind = kind(query.kind());
-        Paging paging = Paging.parse(query);
-        return page(query, paging, filter(kind, RUNNING, RUNNING, paging), "");
+        Paging paging = Paging.parse(query.limit(), query.offset(), INVALID_INTS);
+        int cutoffDays = Paging.integer(query.cutoffDays(), DEFAULT_CUTOFF_DAYS, INVALID_INTS);
+        ActivityFilter filter = filter(kind, RUNNING, RUNNING, cutoffDays);
+        return new ActivityPage(read(query, paging, filter), cutoffDays, null, null);
     }
 
     @Override
@@ -68,29 +66,31 @@ public final class JobActivityService implements ActivityLists {
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
         String kind = kind(query.kind());
         String outcome = outcome(query.outcome());
-        Paging paging = Paging.parse(query);
+        Paging paging = Paging.parse(query.limit(), query.offset(), INVALID_INTS);
+        int cutoffDays = Paging.integer(query.cutoffDays(), DEFAULT_CUTOFF_DAYS, INVALID_INTS);
         ActivityFilter filter = switch (outcome) {
-            case "failed" -> filter(kind, IMPORT_FAILED, MODEL_FAILED, paging);
-            case "all" -> filter(kind, FINISHED, FINISHED, paging);
-            default -> filter(kind, COMPLETED, COMPLETED, paging);
+            case "failed" -> filter(kind, IMPORT_FAILED, MODEL_FAILED, cutoffDays);
+            case "all" -> filter(kind, FINISHED, FINISHED, cutoffDays);
+            default -> filter(kind, COMPLETED, COMPLETED, cutoffDays);
         };
-        return page(query, paging, filter, "&outcome=" + outcome + "&kind=" + kind);
+        return new ActivityPage(read(query, paging, filter), cutoffDays, kind, outcome);
     }
 
-    private ActivityPage page(ActivityQuery query, Paging paging, ActivityFilter filter, String linkSuffix) {
-        List<JobActivity> rows = queries.activity(query.projectId(), filter, paging.limit() + 1, paging.offset());
-        boolean more = rows.size() > paging.limit();
-        String next = more ? paging.link(paging.offset() + paging.limit()) + linkSuffix : null;
-        String previous =
-                paging.offset() > 0 ? paging.link(Math.max(0, paging.offset() - paging.limit())) + linkSuffix : null;
-        return new ActivityPage(more ? rows.subList(0, paging.limit()) : rows, next, previous);
+    private Page<JobActivity> read(ActivityQuery query, Paging paging, ActivityFilter filter) {
+        return paging.page(queries.activity(query.projectId(), filter, paging.fetch(), paging.offset()));
     }
 
-    private ActivityFilter filter(String kind, Set<JobStatus> imports, Set<JobStatus> models, Paging paging) {
+    private ActivityFilter filter(String kind, Set<JobStatus> imports, Set<JobStatus> models, int cutoffDays) {
         return new ActivityFilter(
                 kind.equals("model") ? Set.of() : imports,
                 kind.equals("import") ? Set.of() : models,
-                paging.cutoff(clock.instant()));
+                cutoff(clock.instant(), cutoffDays));
+    }
+
+    /** {@code cutoffDays} days before {@code now}, kept inside what the stores' timestamps hold. */
+    private static Instant cutoff(Instant now, int cutoffDays) {
+        Instant cutoff = now.minus(Duration.ofDays(cutoffDays));
+        return cutoff.isBefore(EARLIEST) ? EARLIEST : cutoff.isAfter(LATEST) ? LATEST : cutoff;
     }
 
     private static String kind(String value) {
@@ -107,42 +107,5 @@ public final class JobActivityService implements ActivityLists {
             throw new RuleViolationException(INVALID_OUTCOME);
         }
         return outcome;
-    }
-
-    /** The parsed integers: limit in 1..50, offset at least 0, cutoff_days as given (within int). */
-    private record Paging(int limit, int offset, int cutoffDays) {
-        static Paging parse(ActivityQuery query) {
-            int limit = Math.min(integer(query.limit(), DEFAULT_LIMIT), MAX_LIMIT);
-            int offset = Math.max(integer(query.offset(), 0), 0);
-            int cutoffDays = integer(query.cutoffDays(), DEFAULT_CUTOFF_DAYS);
-            if (limit < 1) {
-                throw new RuleViolationException(INVALID_INTS);
-            }
-            return new Paging(limit, Math.min(offset, Integer.MAX_VALUE - MAX_LIMIT), cutoffDays);
-        }
-
-        Instant cutoff(Instant now) {
-            Instant cutoff = now.minus(Duration.ofDays(cutoffDays));
-            return cutoff.isBefore(EARLIEST) ? EARLIEST : cutoff.isAfter(LATEST) ? LATEST : cutoff;
-        }
-
-        String link(int pageOffset) {
-            return "?limit=" + limit + "&offset=" + pageOffset + "&cutoff_days=" + cutoffDays;
-        }
-
-        /** An integer as Python's {@code int()} reads one; values beyond an int are clamped, as they mean the same. */
-        private static int integer(String value, int absent) {
-            if (value == null) {
-                return absent;
-            }
-            String text = value.strip();
-            if (!INTEGER.matcher(text).matches()) {
-                throw new RuleViolationException(INVALID_INTS);
-            }
-            BigInteger parsed = new BigInteger(text);
-            return parsed.max(BigInteger.valueOf(Integer.MIN_VALUE))
-                    .min(BigInteger.valueOf(Integer.MAX_VALUE))
-                    .intValueExact();
-        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.wharf.application.service.audit;
 
 import dev.wharf.application.access.ProjectAccess;
-import dev.wharf.application.paging.OffsetPaging;
-import dev.wharf.application.port.in.audit.AuditLogPage;
+import dev.wharf.application.paging.Page;
+import dev.wharf.application.paging.Paging;
 import dev.wharf.application.port.in.audit.AuditLogQuery;
 import dev.wharf.application.port.in.audit.AuditTrail;
 import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.domain.audit.AuditEntry;
 import dev.wharf.domain.project.Scope;
-import java.util.List;
 
 /**
  * {@code GET audit_log}: a project's audit entries, newest first, paginated as running_activity is (without its
@@ -27,12 +26,9 @@ public final class AuditLogService implements AuditTrail {
     }
 
     @Override
-    public AuditLogPage auditLog(AuditLogQuery query) {
+    public Page<AuditEntry> auditLog(AuditLogQuery query) {
         access.requireAdmin(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ, REFUSAL);
-        OffsetPaging paging = OffsetPaging.parse(query.limit(), query.offset(), INVALID_INTS);
-        List<AuditEntry> rows = log.list(query.projectId(), paging.limit() + 1, paging.offset());
-        boolean more = rows.size() > paging.limit();
-        return new AuditLogPage(
-                more ? rows.subList(0, paging.limit()) : rows, more ? paging.next() : null, paging.previous());
+        Paging paging = Paging.parse(query.limit(), query.offset(), INVALID_INTS);
+        return paging.page(log.list(query.projectId(), paging.fetch(), paging.offset()));
     }
 }

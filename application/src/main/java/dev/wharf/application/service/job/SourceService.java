@@ -1,11 +1,11 @@
 package dev.wharf.application.service.job;
 
 import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.paging.Page;
+import dev.wharf.application.paging.Paging;
 import dev.wharf.application.port.in.job.CreateSourceCommand;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
-import dev.wharf.application.port.in.job.Page;
-import dev.wharf.application.port.in.job.PageRequest;
 import dev.wharf.application.port.in.job.Sources;
 import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -14,13 +14,13 @@ import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.NotFoundException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** A project's external data sources: registered and deleted by pipeline workers, listed by readers. */
 public final class SourceService implements Sources {
     public static final String NOT_FOUND = "source not found";
+    public static final String INVALID_PAGING = "Invalid limit or offset parameter";
 
     private final ProjectAccess access;
     private final TransactionRunner transactions;
@@ -46,10 +46,8 @@ public final class SourceService implements Sources {
     @Override
     public Page<Source> list(ListSourcesQuery query) {
         access.require(query.actor(), query.projectId(), Scope.WAREHOUSE_VIEW_READ);
-        PageRequest page = PageRequest.parse(query.limit(), query.offset());
-        List<Source> found = sources.listActive(query.projectId(), page.limit() + 1, page.offset());
-        boolean more = found.size() > page.limit();
-        return new Page<>(more ? found.subList(0, page.limit()) : found, page, more);
+        Paging paging = Paging.parse(query.limit(), query.offset(), INVALID_PAGING);
+        return paging.page(sources.listActive(query.projectId(), paging.fetch(), paging.offset()));
     }
 
     @Override

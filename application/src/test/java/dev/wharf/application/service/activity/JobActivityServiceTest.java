@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryFixture;
+import dev.wharf.application.paging.Paging;
 import dev.wharf.application.port.in.activity.ActivityPage;
 import dev.wharf.application.port.in.activity.ActivityQuery;
 import dev.wharf.application.port.in.auth.Actor;
@@ -66,12 +67,20 @@ class JobActivityServiceTest {
         ActivityPage first = service.running(query(null, null, null, "import", null));
         ActivityPage second = service.running(query("20", "20", null, null, null));
 
-        assertThat(first.results()).extracting(JobActivity::id).containsExactlyElementsOf(ids(jobs.subList(5, 25)));
-        assertThat(first.next()).isEqualTo("?limit=20&offset=20&cutoff_days=30");
-        assertThat(first.previous()).isNull();
-        assertThat(second.results()).extracting(JobActivity::id).containsExactlyElementsOf(ids(jobs.subList(0, 5)));
-        assertThat(second.next()).isNull();
-        assertThat(second.previous()).isEqualTo("?limit=20&offset=0&cutoff_days=30");
+        assertThat(first.page().results())
+                .extracting(JobActivity::id)
+                .containsExactlyElementsOf(ids(jobs.subList(5, 25)));
+        assertThat(first.page().paging()).isEqualTo(new Paging(20, 0));
+        assertThat(first.page().hasMore()).isTrue();
+        assertThat(first)
+                .extracting(ActivityPage::cutoffDays, ActivityPage::kind, ActivityPage::outcome)
+                .as("the links carry the cutoff, and neither kind nor outcome")
+                .containsExactly(30, null, null);
+        assertThat(second.page().results())
+                .extracting(JobActivity::id)
+                .containsExactlyElementsOf(ids(jobs.subList(0, 5)));
+        assertThat(second.page().paging()).isEqualTo(new Paging(20, 20));
+        assertThat(second.page().hasMore()).isFalse();
     }
 
     @Test
@@ -80,11 +89,12 @@ class JobActivityServiceTest {
 
         ActivityPage page = service.running(query("1000", "-7", "5", null, null));
 
-        assertThat(page.results()).hasSize(50);
-        assertThat(page.next()).isEqualTo("?limit=50&offset=50&cutoff_days=5");
-        assertThat(page.previous()).isNull();
-        assertThat(service.running(query("10", "15", null, null, null)).previous())
-                .isEqualTo("?limit=10&offset=5&cutoff_days=30");
+        assertThat(page.page().results()).hasSize(50);
+        assertThat(page.page().paging()).isEqualTo(new Paging(50, 0));
+        assertThat(page.page().hasMore()).isTrue();
+        assertThat(page.cutoffDays()).isEqualTo(5);
+        assertThat(service.running(query("10", "15", null, null, null)).page().paging())
+                .isEqualTo(new Paging(10, 15));
     }
 
     @Test
@@ -143,9 +153,17 @@ class JobActivityServiceTest {
                 .containsExactly(cancelled.id(), modelLimited.id(), modelFailed.id());
         ActivityPage page = service.completed(query("1", "1", null, "all", "all"));
         assertThat(ids(page)).containsExactly(modelLimited.id());
-        assertThat(page.next()).isEqualTo("?limit=1&offset=2&cutoff_days=30&outcome=all&kind=all");
-        assertThat(page.previous()).isEqualTo("?limit=1&offset=0&cutoff_days=30&outcome=all&kind=all");
-        assertThat(service.completed(query("2", null, null, null, null)).next()).isNull();
+        assertThat(page.page().paging()).isEqualTo(new Paging(1, 1));
+        assertThat(page.page().hasMore()).isTrue();
+        assertThat(page)
+                .extracting(ActivityPage::cutoffDays, ActivityPage::outcome, ActivityPage::kind)
+                .containsExactly(30, "all", "all");
+        assertThat(service.completed(query(null, null, null, null, null)))
+                .as("the defaults are named in the links")
+                .extracting(ActivityPage::outcome, ActivityPage::kind)
+                .containsExactly("completed", "all");
+        assertThat(service.completed(query("2", null, null, null, null)).page().hasMore())
+                .isFalse();
     }
 
     @Test
@@ -195,6 +213,6 @@ class JobActivityServiceTest {
     }
 
     private static List<JobId> ids(ActivityPage page) {
-        return page.results().stream().map(JobActivity::id).toList();
+        return page.page().results().stream().map(JobActivity::id).toList();
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryFixture;
-import dev.wharf.application.port.in.audit.AuditLogPage;
+import dev.wharf.application.paging.Page;
+import dev.wharf.application.paging.Paging;
 import dev.wharf.application.port.in.audit.AuditLogQuery;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.auth.MissingScopeException;
@@ -68,7 +69,7 @@ class AuditLogServiceTest {
         return entries;
     }
 
-    private AuditLogPage page(String limit, String offset) {
+    private Page<AuditEntry> page(String limit, String offset) {
         return service.auditLog(new AuditLogQuery(admin, PROJECT, limit, offset));
     }
 
@@ -76,28 +77,28 @@ class AuditLogServiceTest {
     void anAdminReadsTheLogNewestFirstWithRelativeLinks() {
         List<AuditEntry> newestFirst = entries(25);
 
-        AuditLogPage first = page(null, null);
-        AuditLogPage second = page("20", "20");
+        Page<AuditEntry> first = page(null, null);
+        Page<AuditEntry> second = page("20", "20");
 
         assertThat(first.results()).containsExactlyElementsOf(newestFirst.subList(0, 20));
-        assertThat(first.next()).isEqualTo("?limit=20&offset=20");
-        assertThat(first.previous()).isNull();
+        assertThat(first.paging()).isEqualTo(new Paging(20, 0));
+        assertThat(first.hasMore()).isTrue();
         assertThat(second.results()).containsExactlyElementsOf(newestFirst.subList(20, 25));
-        assertThat(second.next()).isNull();
-        assertThat(second.previous()).isEqualTo("?limit=20&offset=0");
+        assertThat(second.paging()).isEqualTo(new Paging(20, 20));
+        assertThat(second.hasMore()).isFalse();
     }
 
     @Test
     void theLimitIsCappedAt50AndANegativeOffsetIsZero() {
         entries(60);
 
-        AuditLogPage page = page(" 1000 ", "-7");
+        Page<AuditEntry> page = page(" 1000 ", "-7");
 
         assertThat(page.results()).hasSize(50);
-        assertThat(page.next()).isEqualTo("?limit=50&offset=50");
-        assertThat(page.previous()).isNull();
-        assertThat(page("99999999999999999999", "99999999999999999999").previous())
-                .isEqualTo("?limit=50&offset=" + (Integer.MAX_VALUE - 100));
+        assertThat(page.paging()).isEqualTo(new Paging(50, 0));
+        assertThat(page.hasMore()).isTrue();
+        assertThat(page("99999999999999999999", "99999999999999999999").paging())
+                .isEqualTo(new Paging(50, Integer.MAX_VALUE - 50));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.paging.Page;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.auth.MissingScopeException;
 import dev.wharf.application.port.in.auth.ProjectNotVisibleException;
@@ -16,7 +17,6 @@ import dev.wharf.application.port.in.job.FieldUpdate;
 import dev.wharf.application.port.in.job.JobQuery;
 import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
-import dev.wharf.application.port.in.job.Page;
 import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.StartJobCommand;
 import dev.wharf.domain.job.Job;
@@ -112,7 +112,7 @@ class JobServicesTest {
         assertThat(second.results()).containsExactly(stripe);
         assertThat(second.hasMore()).isFalse();
         assertThat(sources.list(new ListSourcesQuery(reader, PROJECT, "999", null))
-                        .request()
+                        .paging()
                         .limit())
                 .isEqualTo(50);
         assertThatThrownBy(() -> sources.list(new ListSourcesQuery(reader, PROJECT, "0", null)))

@@ -1,6 +1,7 @@
 package dev.wharf.adapters.in.rest.activity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wharf.adapters.in.rest.PageLinks;
 import dev.wharf.adapters.in.rest.Timestamps;
 import dev.wharf.application.port.in.activity.ActivityPage;
 import dev.wharf.application.port.out.activity.JobActivity;
@@ -44,7 +45,12 @@ public record ActivityPageResponse(
         }
     }
 
-    static ActivityPageResponse of(ActivityPage page) {
-        return new ActivityPageResponse(page.results().stream().map(Row::of).toList(), page.next(), page.previous());
+    static ActivityPageResponse of(ActivityPage activity) {
+        PageLinks links = PageLinks.of(activity.page())
+                .with("cutoff_days", activity.cutoffDays())
+                .with("outcome", activity.outcome())
+                .with("kind", activity.kind());
+        return new ActivityPageResponse(
+                activity.page().results().stream().map(Row::of).toList(), links.next(), links.previous());
     }
 }

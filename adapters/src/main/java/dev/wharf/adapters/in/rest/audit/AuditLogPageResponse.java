@@ -1,8 +1,9 @@
 package dev.wharf.adapters.in.rest.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wharf.adapters.in.rest.PageLinks;
 import dev.wharf.adapters.in.rest.Timestamps;
-import dev.wharf.application.port.in.audit.AuditLogPage;
+import dev.wharf.application.paging.Page;
 import dev.wharf.domain.audit.AuditEntry;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public record AuditLogPageResponse(
         }
     }
 
-    static AuditLogPageResponse of(AuditLogPage page) {
-        return new AuditLogPageResponse(page.results().stream().map(Row::of).toList(), page.next(), page.previous());
+    static AuditLogPageResponse of(Page<AuditEntry> page) {
+        PageLinks links = PageLinks.of(page);
+        return new AuditLogPageResponse(page.results().stream().map(Row::of).toList(), links.next(), links.previous());
     }
 }

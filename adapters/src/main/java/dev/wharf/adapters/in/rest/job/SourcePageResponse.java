@@ -1,8 +1,8 @@
 package dev.wharf.adapters.in.rest.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.wharf.application.port.in.job.Page;
-import dev.wharf.application.port.in.job.PageRequest;
+import dev.wharf.adapters.in.rest.PageLinks;
+import dev.wharf.application.paging.Page;
 import dev.wharf.domain.job.Source;
 import java.util.List;
 
@@ -16,16 +16,8 @@ public record SourcePageResponse(
         @JsonProperty("previous") String previous) {
 
     static SourcePageResponse of(Page<Source> page) {
-        PageRequest request = page.request();
-        int limit = request.limit();
-        int offset = request.offset();
+        PageLinks links = PageLinks.of(page);
         return new SourcePageResponse(
-                page.results().stream().map(SourceResponse::of).toList(),
-                page.hasMore() ? link(limit, offset + limit) : null,
-                offset > 0 ? link(limit, Math.max(0, offset - limit)) : null);
-    }
-
-    private static String link(int limit, int offset) {
-        return "?limit=" + limit + "&offset=" + offset;
+                page.results().stream().map(SourceResponse::of).toList(), links.next(), links.previous());
     }
 }

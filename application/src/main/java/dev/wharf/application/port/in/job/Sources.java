@@ -1,5 +1,6 @@
 package dev.wharf.application.port.in.job;
 
+import dev.wharf.application.paging.Page;
 import dev.wharf.domain.job.Source;
 
 /** The sources a project's import jobs load from. */
