@@ -23,9 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +43,8 @@ import java.util.regex.Pattern;
  * org is removed with {@code DELETE /orgs/:id}. Per-org rows carry the state machine and the root user as a salted
  * SHA-256 hash (never the plaintext); reset-password ignores its body and generates the password, as duckgres does.
  * {@code ready_at} and {@code failed_at} are absent while unset. The Kubernetes controller is replaced by {@link
- * #tick()}, run on every status call when {@code advanceOnStatus}; {@link #slow} gives every answer a latency.
+ * #tick()}, run on every status call when {@code advanceOnStatus}, or every {@link #controllerStep step} on a clock of
+ * its own; {@link #slow} gives every answer a latency.
  *
  * <p>One rule is the fake's own, stricter than the reference says: {@code DELETE /orgs/:id} of an org whose warehouse
  * is not deleted is 409 (the reference only says the row is removed "once the warehouse is deleted").
@@ -76,12 +83,20 @@ public final class FakeDuckgres implements AutoCloseable {
     private volatile String nonAdminSecret;
     private volatile int cannedStatus;
     private volatile String cannedText;
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final List<Readiness> readiness = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService controller;
+    private volatile Consumer<String> requestListener = request -> {};
+
+    /** A warehouse that became ready: its org, its name, when, and the time from its provision request to ready. */
+    public record Readiness(String org, String databaseName, Instant readyAt, Duration provisionToReady) {}
 
     private static final class Row {
         String state = "pending";
         String statusMessage = "Waiting for provisioning to start";
         String databaseName;
         String bucket;
+        Instant requestedAt = Instant.now();
         Instant readyAt;
         Instant failedAt;
         byte[] rootSalt;
@@ -91,10 +106,15 @@ public final class FakeDuckgres implements AutoCloseable {
 
     /** {@code secret}: the admin's internal secret (null: no authentication at all). */
     public FakeDuckgres(String secret, boolean advanceOnStatus) {
+        this(secret, advanceOnStatus, 0);
+    }
+
+    /** As {@link #FakeDuckgres(String, boolean)}, listening on 127.0.0.1:{@code port} (0: any free port). */
+    public FakeDuckgres(String secret, boolean advanceOnStatus, int port) {
         this.secret = secret;
         this.advanceOnStatus = advanceOnStatus;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -110,6 +130,62 @@ public final class FakeDuckgres implements AutoCloseable {
     /** Every answer waits this long first: duckgres' latency, zero by default. */
     public void slow(Duration delay) {
         this.delay = delay;
+    }
+
+    /**
+     * From now on the controller runs on its own clock, as a cloud's does: a daemon thread runs {@link #tick()} every
+     * {@code step}, so a warehouse asked for goes pending → provisioning → ready within two steps (more than one: a
+     * request lands between two ticks), and deleting → deleted within one. Called once; without it (the default) only
+     * {@link #tick()} and {@code advanceOnStatus} move states.
+     */
+    public synchronized void controllerStep(Duration step) {
+        if (controller != null) {
+            throw new IllegalStateException("the controller already has a step");
+        }
+        controller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fake-duckgres-controller");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = step.toMillis();
+        controller.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How many requests were received so far, by {@code "METHOD kind"}: kind is {@code status}, {@code provision},
+     * {@code deprovision}, {@code reset-password}, {@code org} (the org itself: {@code DELETE /orgs/:id}), {@code
+     * name-check} or {@code other}; counted before any delay, refused ones included.
+     */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((key, count) -> copy.put(key, count.sum()));
+        return copy;
+    }
+
+    /** Every warehouse that became ready so far, in order, with its time from provision request to ready. */
+    public List<Readiness> readiness() {
+        return List.copyOf(readiness);
+    }
+
+    /** {@code listener} is given {@code "METHOD path"} of every request as it arrives, before any delay. */
+    public void onRequest(Consumer<String> listener) {
+        this.requestListener = listener;
+    }
+
+    static String kindOf(String path) {
+        if ("/api/v1/database-name/check".equals(path)) {
+            return "name-check";
+        }
+        Matcher m = ORG_ROUTE.matcher(path);
+        if (!m.matches()) {
+            return "other";
+        }
+        return m.group(2) == null
+                ? "org"
+                : switch (m.group(2)) {
+                    case "/warehouse/status" -> "status";
+                    default -> m.group(2).substring(1);
+                };
     }
 
     /** While held, the controller leaves pending and provisioning warehouses where they are, as a slow cloud would. */
@@ -151,6 +227,11 @@ public final class FakeDuckgres implements AutoCloseable {
     /** Stops listening: the port refuses connections from now on. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (controller != null) {
+                controller.shutdownNow();
+            }
+        }
         server.stop(0);
         threads.shutdownNow();
     }
@@ -180,10 +261,10 @@ public final class FakeDuckgres implements AutoCloseable {
 
     /** One controller pass: pending → provisioning → ready (or failed), deleting → deleted. */
     synchronized void tick() {
-        rows.values().forEach(this::advance);
+        rows.forEach(this::advance);
     }
 
-    private void advance(Row row) {
+    private void advance(String org, Row row) {
         if (held && (row.state.equals("pending") || row.state.equals("provisioning"))) {
             return;
         }
@@ -197,6 +278,8 @@ public final class FakeDuckgres implements AutoCloseable {
                     move(row, "ready", "Infrastructure ready");
                     row.readyAt = Instant.now();
                     row.failedAt = null;
+                    readiness.add(new Readiness(
+                            org, row.databaseName, row.readyAt, Duration.between(row.requestedAt, row.readyAt)));
                 }
             }
             case "deleting" -> {
@@ -215,6 +298,13 @@ public final class FakeDuckgres implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             received.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            counts.computeIfAbsent(
+                            exchange.getRequestMethod() + " "
+                                    + kindOf(exchange.getRequestURI().getPath()),
+                            key -> new LongAdder())
+                    .increment();
+            requestListener.accept(
                     exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             if (!delay.isZero()) {
                 try {
@@ -363,7 +453,7 @@ public final class FakeDuckgres implements AutoCloseable {
             throw new Refused(404, NOT_FOUND);
         }
         if (advanceOnStatus) {
-            advance(row);
+            advance(org, row);
         }
         ObjectNode answer = json.createObjectNode().put("org_id", org).put("state", row.state);
         answer.put("status_message", row.statusMessage);
