@@ -25,7 +25,7 @@ public final class InMemoryWarehouseRepository implements WarehouseRepository {
     /** The message of the JDBI store, which turns the unique index on live names into a conflict. */
     public static final String NAME_TAKEN = "database name is already taken";
 
-    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
+    public static final String SCHEMA_TAKEN = SchemaName.TAKEN;
 
     /** The JDBI store's order: {@code ORDER BY updated_at, project_id}. */
     private static final Comparator<Warehouse> OLDEST_UPDATE_FIRST = Comparator.comparing(Warehouse::updatedAt)

@@ -15,6 +15,9 @@ public record SchemaName(String value) {
     public static final int MAX_LENGTH = 63;
 
     public static final String REQUIRED = "schema_name is required";
+    /** The conflict of a schema name that a live warehouse of another project of the organization holds. */
+    public static final String TAKEN = "schema_name is already used by another project of this organization";
+
     public static final String BAD_LENGTH = "schema_name must be 1 to 63 characters";
     public static final String BAD_CHARACTERS =
             "schema_name must contain only lowercase letters, digits and underscores";

@@ -52,7 +52,7 @@ public final class WarehouseService implements WarehouseLifecycle {
     public static final String NAME_TAKEN = "database name is already taken";
     public static final String SCHEMA_CHECK_REFUSAL =
             "Only organization admins can check schema names for the managed warehouse";
-    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
+    public static final String SCHEMA_TAKEN = SchemaName.TAKEN;
 
     private final ProjectAccess access;
     private final ActionGuard guard;
@@ -112,10 +112,8 @@ public final class WarehouseService implements WarehouseLifecycle {
                 Optional<SchemaName> schema = SchemaName.optional(command.schemaName());
                 Optional<Warehouse> current = warehouses.findByProjectForUpdate(command.projectId());
                 Warehouse pending = Warehouse.provision(current, command.projectId(), name, schema, clock.instant());
-                if (schema.filter(s -> warehouses.isSchemaNameHeldByAnotherProject(s, command.projectId()))
-                        .isPresent()) {
-                    throw new ConflictException(SCHEMA_TAKEN);
-                }
+                // A schema name another project of the organization holds is refused by the store (a unique index),
+                // with SchemaName.TAKEN: checking first would be a second query, and still racy.
                 current.ifPresent(old -> warehouses.deleteByProject(old.projectId()));
                 warehouses.insert(pending);
                 credentials.save(Credential.forNewWarehouse(command.projectId(), engine.loginFor(name)));

@@ -24,7 +24,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class JdbiWarehouseRepository implements WarehouseRepository {
     public static final String NAME_TAKEN = "database name is already taken";
-    public static final String SCHEMA_TAKEN = "schema_name is already used by another project of this organization";
     private static final String LIVE_NAME_INDEX = "warehouse_live_database_name_idx";
     private static final String LIVE_SCHEMA_INDEX = "warehouse_live_schema_name_idx";
 
@@ -85,9 +84,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
                     w.databaseName().value(),
                     liveName(w),
                     w.schema().map(SchemaName::value).orElse(null),
-                    w.state().holdsDatabaseName()
-                            ? w.schema().map(SchemaName::value).orElse(null)
-                            : null,
+                    w.state().holdsDatabaseName(),
                     w.state().wireName(),
                     w.statusMessage(),
                     w.createdAt(),
@@ -141,7 +138,7 @@ public final class JdbiWarehouseRepository implements WarehouseRepository {
             return new ConflictException(NAME_TAKEN);
         }
         if (Constraints.isUniqueViolationOf(e, LIVE_SCHEMA_INDEX)) {
-            return new ConflictException(SCHEMA_TAKEN);
+            return new ConflictException(SchemaName.TAKEN);
         }
         return e;
     }

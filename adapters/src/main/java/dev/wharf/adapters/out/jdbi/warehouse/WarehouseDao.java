@@ -27,14 +27,14 @@ interface WarehouseDao {
                 live_schema_name, state, status_message, created_at, updated_at, provisioning_started_at, ready_at,
                 failed_at)
             VALUES (:projectId, (SELECT p.organization_id FROM project p WHERE p.id = :projectId), :databaseName,
-                :liveDatabaseName, :schemaName, :liveSchemaName, :state, :statusMessage, :createdAt, :updatedAt,
+                :liveDatabaseName, :schemaName, CASE WHEN :holdsNames THEN :schemaName ELSE NULL END, :state, :statusMessage, :createdAt, :updatedAt,
                 :provisioningStartedAt, :readyAt, :failedAt)""")
     void insert(
             @Bind("projectId") long projectId,
             @Bind("databaseName") String databaseName,
             @Bind("liveDatabaseName") String liveDatabaseName,
             @Bind("schemaName") String schemaName,
-            @Bind("liveSchemaName") String liveSchemaName,
+            @Bind("holdsNames") boolean holdsNames,
             @Bind("state") String state,
             @Bind("statusMessage") String statusMessage,
             @Bind("createdAt") Instant createdAt,
