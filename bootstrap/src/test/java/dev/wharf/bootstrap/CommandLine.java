@@ -1,5 +1,7 @@
 package dev.wharf.bootstrap;
 
+import dev.wharf.bootstrap.config.ClasspathOrFileSourceProvider;
+import dev.wharf.bootstrap.config.WharfConfiguration;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.cli.Cli;
@@ -13,17 +15,18 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** Wharf's command line run in process, with the commands under test added, and what it printed. */
-final class CommandLine {
+public final class CommandLine {
     private CommandLine() {}
 
     /** What one command printed, and whether it failed. */
-    record Run(String out, String err, boolean failed) {}
+    public record Run(String out, String err, boolean failed) {}
 
     /**
      * Runs {@code args} then {@code configFile} (none when null), after {@code commands} added the commands under test,
      * each printing to the stream it is given.
      */
-    static Run run(BiConsumer<Bootstrap<WharfConfiguration>, PrintStream> commands, String configFile, String... args)
+    public static Run run(
+            BiConsumer<Bootstrap<WharfConfiguration>, PrintStream> commands, String configFile, String... args)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

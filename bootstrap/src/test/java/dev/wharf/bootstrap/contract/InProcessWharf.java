@@ -9,7 +9,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
 import dev.wharf.adapters.out.provisioning.postgres.embedded.EmbeddedPostgres;
 import dev.wharf.bootstrap.WharfApplication;
-import dev.wharf.bootstrap.WharfConfiguration;
+import dev.wharf.bootstrap.config.WharfConfiguration;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.ApiKeySecret;

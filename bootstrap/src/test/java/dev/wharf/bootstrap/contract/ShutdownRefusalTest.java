@@ -3,7 +3,7 @@ package dev.wharf.bootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.bootstrap.WharfApplication;
-import dev.wharf.bootstrap.WharfConfiguration;
+import dev.wharf.bootstrap.config.WharfConfiguration;
 import dev.wharf.bootstrap.contract.OpenConnection.Answer;
 import dev.wharf.testing.TestDatabase;
 import dev.wharf.testing.TestDatabases;

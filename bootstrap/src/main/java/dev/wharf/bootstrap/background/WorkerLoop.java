@@ -1,0 +1,76 @@
+package dev.wharf.bootstrap.background;
+
+import dev.wharf.application.logging.LogThrottle;
+import dev.wharf.application.logging.OneLine;
+import dev.wharf.application.port.in.provisioning.Provisioning;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the provisioning worker on one background thread: a pass as soon as it is woken (a provision or deprovision
+ * was accepted), again at once while there was work, otherwise every idle interval. Stops with the server: the pass
+ * under way ends after the warehouse in hand, whose lease is released, so the next start resumes it at once.
+ */
+public final class WorkerLoop implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+    /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
+    private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
+
+    private final Provisioning worker;
+    private final Duration idle;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public WorkerLoop(Provisioning worker, Duration idle) {
+        this.worker = worker;
+        this.idle = idle;
+    }
+
+    public void wake() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "wharf-provisioning-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        wake.release();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private void loop() {
+        while (running) {
+            int worked = 0;
+            try {
+                worked = worker.runOnce(() -> running);
+            } catch (RuntimeException e) {
+                LogThrottle.Verdict verdict = THROTTLE.admit(e.getClass().getName(), null);
+                if (verdict.log()) {
+                    LOG.warn("Provisioning pass failed; retrying: {}", OneLine.of(e) + verdict.summary());
+                }
+            }
+            if (worked == 0) {
+                try {
+                    wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
