@@ -1,9 +1,8 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.usage.UsageQueries;
+import dev.wharf.domain.job.BillableRows;
 import dev.wharf.domain.job.Job;
-import dev.wharf.domain.job.JobKind;
-import dev.wharf.domain.job.JobStatus;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.OrganizationId;
@@ -11,9 +10,7 @@ import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.usage.BillingPeriod;
 import dev.wharf.domain.usage.RowCounts;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@link UsageQueries} over an {@link InMemoryStore}'s jobs and sources. */
 public final class InMemoryUsageQueries implements UsageQueries {
@@ -23,29 +20,19 @@ public final class InMemoryUsageQueries implements UsageQueries {
         this.store = store;
     }
 
+    /** The project's jobs summed by the domain's rule, {@link BillableRows}: this store keeps no copy of it. */
     @Override
     public PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period) {
         return store.read(t -> {
-            Map<SourceId, Long> bySource = new HashMap<>();
-            for (Source source : t.sources.values()) {
-                if (source.projectId().equals(projectId) && !source.isDeleted()) {
-                    bySource.put(source.id(), 0L);
-                }
-            }
-            long billable = 0;
-            long materialized = 0;
-            for (Job job : t.jobs.values()) {
-                if (!job.projectId().equals(projectId) || !period.contains(job.createdAt())) {
-                    continue;
-                }
-                if (job.kind() == JobKind.MODEL) {
-                    materialized = RowCounts.add(materialized, job.rows());
-                } else if (job.billable() && job.status() != JobStatus.FAILED) {
-                    billable = RowCounts.add(billable, job.rows());
-                    bySource.computeIfPresent(job.sourceId(), (id, rows) -> RowCounts.add(rows, job.rows()));
-                }
-            }
-            return new PeriodRows(billable, materialized, bySource);
+            List<SourceId> liveSources = t.sources.values().stream()
+                    .filter(source -> source.projectId().equals(projectId) && !source.isDeleted())
+                    .map(Source::id)
+                    .toList();
+            List<Job> jobs = t.jobs.values().stream()
+                    .filter(job -> job.projectId().equals(projectId))
+                    .toList();
+            BillableRows.Sums sums = BillableRows.sum(jobs, period, liveSources);
+            return new PeriodRows(sums.billed(), sums.materialized(), sums.bySource());
         });
     }
 

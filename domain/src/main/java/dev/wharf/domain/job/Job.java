@@ -161,17 +161,14 @@ public record Job(
         return status.isTerminal();
     }
 
-    /**
-     * The rows this job bills: all of a billable import's rows unless it failed (a deliberate fix: PostHog bills the
-     * rows of failed syncs too), none of a non-billable import's or a model's.
-     */
+    /** The rows this job bills: all of them or none, as {@link BillableRows#bills} decides. */
     public long billableRows() {
-        return kind == JobKind.IMPORT && billable && status != JobStatus.FAILED ? rows : 0;
+        return BillableRows.bills(kind, status, billable) ? rows : 0;
     }
 
-    /** The rows this job materialized: a model job's rows, whatever its status; none of an import's. */
+    /** The rows this job materialized: all of them or none, as {@link BillableRows#materializes} decides. */
     public long materializedRows() {
-        return kind == JobKind.MODEL ? rows : 0;
+        return BillableRows.materializes(kind) ? rows : 0;
     }
 
     private void requireRunning() {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * Rows to add to one project's sums in one period: to the period's materialized rows and, for an import, to its
- * source's billable rows ({@code sourceId} null for a model job). Bound by name, so public.
+ * source's billable rows ({@code sourceId} null for a model job). Bound by name, so public. The rows a job adds are
+ * its {@link dev.wharf.domain.job.Job#billableRows()} and {@link dev.wharf.domain.job.Job#materializedRows()}: the
+ * domain's rule ({@link dev.wharf.domain.job.BillableRows}), not a copy of it.
  */
 public record RollupChange(
         long projectId,

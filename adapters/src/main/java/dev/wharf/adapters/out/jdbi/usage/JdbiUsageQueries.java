@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * sums (one row per source and one for models, kept as jobs change) plus the jobs accounted in no period, which an
  * index finds without reading the others: three statements whose cost follows the number of sources, not of jobs or
  * months. Otherwise (the billing period moved) every job of the period is read, which is slower and just as exact.
- * The total and the breakdown are added up from the same rows, so they always agree.
+ * The total and the breakdown are added up from the same rows, so they always agree. Which rows those are is the
+ * domain's rule, {@link dev.wharf.domain.job.BillableRows}: {@link UsageDao}'s SQL and the per-period sums restate it,
+ * and {@code JdbiUsageSumsPropertiesTest} checks that what they sum agrees with it.
  *
  * <p>An answer is kept with the project's usage version (V8, {@link UsageVersion}) it was read at, and given again
  * while that version has not moved: one indexed read instead of three statements and a row per source.

@@ -13,6 +13,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * materialized rows. A sum past the largest BIGINT is read as the largest (see {@code RowCounts}).
  */
 interface UsageDao {
+    /**
+     * The WHERE clause restates the domain's rule, {@link dev.wharf.domain.job.BillableRows}, in SQL and must agree
+     * with it: {@code JdbiUsageSumsPropertiesTest} checks that it does.
+     */
     String JOB_SUMS = """
             SELECT kind, source_id, CAST(LEAST(SUM(rows_count), 9223372036854775807) AS BIGINT) AS row_sum
             FROM warehouse_job

@@ -1,5 +1,6 @@
 package dev.wharf.application.port.in.usage;
 
+import dev.wharf.domain.job.BillableRows;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.shared.Require;
 import dev.wharf.domain.usage.BillingPeriod;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * A project's rows in its organization's current billing period. Without billing ({@code period} empty) every count
  * is 0 and the breakdown is empty. Otherwise {@code pendingBillingRows = max(0, dbRows - trackedBillingRows)} and
- * {@code totalRows = trackedBillingRows + pendingBillingRows}; the breakdown has every non-deleted source.
+ * {@code totalRows = trackedBillingRows + pendingBillingRows}; the breakdown has every non-deleted source (the rule
+ * is {@link BillableRows}).
  */
 public record TotalRowsStats(
         Optional<BillingPeriod> period,
@@ -29,7 +31,11 @@ public record TotalRowsStats(
     public static TotalRowsStats of(
             BillingPeriod period, long trackedRows, long dbRows, long materializedRows, Map<SourceId, Long> bySource) {
         return new TotalRowsStats(
-                Optional.of(period), bySource, materializedRows, trackedRows, Math.max(0, dbRows - trackedRows));
+                Optional.of(period),
+                bySource,
+                materializedRows,
+                trackedRows,
+                BillableRows.pending(dbRows, trackedRows));
     }
 
     public boolean billingAvailable() {

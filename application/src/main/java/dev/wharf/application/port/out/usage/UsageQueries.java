@@ -16,7 +16,8 @@ public interface UsageQueries {
      * The project's rows in {@code period}: billable rows are those of billable imports whose status is not
      * {@code Failed}; materialized rows are those of model jobs, whatever their status; {@code bySource} has every
      * source of the project that is not deleted (0 when it has no such jobs) with its billable rows, so it sums to
-     * {@code billableRows} minus the rows of deleted sources.
+     * {@code billableRows} minus the rows of deleted sources. The rule is the domain's {@link
+     * dev.wharf.domain.job.BillableRows}: a store must sum as its {@code sum} does.
      */
     PeriodRows rowsInPeriod(ProjectId projectId, BillingPeriod period);
 
