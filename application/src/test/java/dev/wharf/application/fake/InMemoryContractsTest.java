@@ -11,10 +11,16 @@ import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import dev.wharf.application.port.out.usage.UsageQueriesContract;
 import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
+import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.port.out.warehouse.WarehouseEngineContract;
 import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
+import dev.wharf.domain.warehouse.DatabaseName;
 import org.junit.jupiter.api.Nested;
 
-/** Every persistence contract on the in-memory fakes: the same tests the JDBI repositories pass. */
+/**
+ * Every outbound-port contract on the in-memory fakes: the persistence contracts the JDBI stores pass too, and the
+ * engine contract the real engines pass.
+ */
 class InMemoryContractsTest {
     @Nested
     class Transactions extends TransactionRunnerContract {
@@ -101,6 +107,23 @@ class InMemoryContractsTest {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();
+        }
+    }
+
+
+    /** A login works when it is the warehouse's and the password is the one in force. */
+    @Nested
+    class Engine extends WarehouseEngineContract {
+        private final InMemoryWarehouseEngine engine = new InMemoryWarehouseEngine();
+
+        @Override
+        protected WarehouseEngine engine() {
+            return engine;
+        }
+
+        @Override
+        protected boolean canLogIn(DatabaseName database, String user, String password) {
+            return engine.loginFor(database).value().equals(user) && engine.accepts(database, password);
         }
     }
 }
