@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueueContract;
 import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
 import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import dev.wharf.application.port.out.usage.UsageQueriesContract;
@@ -18,8 +19,8 @@ import dev.wharf.domain.warehouse.DatabaseName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * Every outbound-port contract on the in-memory fakes: the persistence contracts the JDBI stores pass too, and the
- * engine contract the real engines pass.
+ * Every outbound-port contract on the in-memory fakes: the persistence contracts the JDBI stores pass too, the
+ * provisioning queue's, and the engine contract the real engines pass.
  */
 class InMemoryContractsTest {
     @Nested
@@ -110,6 +111,13 @@ class InMemoryContractsTest {
         }
     }
 
+    @Nested
+    class ProvisioningQueue extends ProvisioningQueueContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
 
     /** A login works when it is the warehouse's and the password is the one in force. */
     @Nested

@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.UsageQueries;
@@ -35,6 +36,7 @@ public final class InMemoryFixture implements PersistenceFixture {
     private final UsageQueries usage = new InMemoryUsageQueries(store);
     private final AuditLog auditLog = new InMemoryAuditLog(store);
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(store);
+    private final ProvisioningQueue provisioningQueue = new InMemoryProvisioningQueue(warehouses);
 
     public InMemoryStore store() {
         return store;
@@ -108,6 +110,11 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    @Override
+    public ProvisioningQueue provisioningQueue() {
+        return provisioningQueue;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseState;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,18 @@ public final class InMemoryProvisioningQueue implements ProvisioningQueue {
     @Override
     public synchronized List<ProjectId> due(Instant now, int limit) {
         return warehouses.findInStates(WORK, Integer.MAX_VALUE).stream()
+                .filter(w -> isDue(w.projectId(), now))
+                .sorted(Comparator.comparing(this::waitingSince)
+                        .thenComparingLong(w -> w.projectId().value()))
                 .map(Warehouse::projectId)
-                .filter(id -> isDue(id, now))
-                .limit(limit)
+                .limit(Math.max(0, limit))
                 .toList();
+    }
+
+    /** Since its next attempt if one is scheduled, else since its last change: the port says longest waiting first. */
+    private Instant waitingSince(Warehouse warehouse) {
+        Entry entry = entries.get(warehouse.projectId());
+        return entry != null && entry.nextAttempt() != null ? entry.nextAttempt() : warehouse.updatedAt();
     }
 
     @Override

@@ -163,6 +163,7 @@ public final class JdbiFixture implements PersistenceFixture {
         }
     }
 
+    @Override
     public ProvisioningQueue provisioningQueue() {
         return new JdbiProvisioningQueue(jdbi);
     }

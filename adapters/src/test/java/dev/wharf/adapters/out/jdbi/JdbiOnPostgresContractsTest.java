@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueueContract;
 import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
 import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Nested;
 /**
  * Every persistence contract on the JDBI stores, over a fresh, migrated schema on the tests' PostgreSQL server per
  * test: the same tests the in-memory fakes pass ({@code InMemoryContractsTest}). The usage queries' contract runs in
- * {@link JdbiUsageQueriesTest}, with the JDBI store's own usage tests.
+ * {@link JdbiUsageQueriesTest}, with the JDBI store's own usage tests; two workers racing for one claim, in {@link
+ * JdbiProvisioningQueueTest}.
  */
 class JdbiOnPostgresContractsTest {
     /** Repositories inside one transaction share it: the rollback tests. */
@@ -98,6 +100,14 @@ class JdbiOnPostgresContractsTest {
 
     @Nested
     class Audit extends AuditLogContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.postgres();
+        }
+    }
+
+    @Nested
+    class ProvisioningQueue extends ProvisioningQueueContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.postgres();

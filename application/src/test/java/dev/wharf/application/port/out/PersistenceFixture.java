@@ -8,6 +8,7 @@ import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.UsageQueries;
@@ -65,6 +66,9 @@ public interface PersistenceFixture extends AutoCloseable {
     AuditLog auditLog();
 
     RateLimiter rateLimiter();
+
+    /** The provisioning worker's queue over this store's warehouses; what it holds lasts as long as the store. */
+    ProvisioningQueue provisioningQueue();
 
     /** Another rate limiter over the same store, as a second Wharf instance behind the same database has. */
     RateLimiter rateLimiterOfAnotherInstance();
