@@ -1,10 +1,11 @@
-package dev.wharf.adapters.out.jdbi;
+package dev.wharf.adapters.out.jdbi.services;
 
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Password resets on the real repositories: the audit entry of a reset commits with it, the entry of a reset whose
  * engine call failed survives the rollback of the reset's transaction, and no row stays locked while the engine works.
  */
-class AuditedActionsTest {
+class AuditedActionsOnDatabaseTest {
     private static final ProjectId PROJECT = ProjectId.of(1);
     private static final DatabaseName NAME = new DatabaseName("analytics");
 

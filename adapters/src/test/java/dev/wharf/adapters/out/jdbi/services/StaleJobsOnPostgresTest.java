@@ -1,8 +1,9 @@
-package dev.wharf.adapters.out.jdbi;
+package dev.wharf.adapters.out.jdbi.services;
 
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.service.job.StaleJobService;
 import dev.wharf.domain.job.Job;

@@ -1,8 +1,9 @@
-package dev.wharf.adapters.out.jdbi;
+package dev.wharf.adapters.out.jdbi.services;
 
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
 import dev.wharf.application.service.provisioning.ProvisioningSettings;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The provisioning worker over the real queue and repositories, on H2 and on PostgreSQL. */
-class ProvisioningWorkerTest {
+class ProvisioningWorkerOnDatabaseTest {
     private static final ProjectId P1 = ProjectId.of(1);
     private static final DatabaseName NAME = new DatabaseName("analytics");
     private static final ProvisioningSettings SETTINGS = new ProvisioningSettings(

@@ -1,4 +1,4 @@
-package dev.wharf.bootstrap;
+package dev.wharf.adapters.out.jdbi.services;
 
 import static dev.wharf.application.port.out.PersistenceFixture.HASHING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Dev mode's set-up, against the real repositories on H2 and on PostgreSQL. */
-class DevEnvironmentServiceTest {
+class DevEnvironmentServiceOnDatabaseTest {
     abstract static class Contract {
         private JdbiFixture store;
         private DevEnvironmentService service;
