@@ -10,7 +10,7 @@ public class EngineConfiguration {
     @NotNull
     @Pattern(
             regexp = "postgres|duckgres",
-            message = "must be postgres or duckgres (the h2 engine is gone: see README, Warehouse engines)")
+            message = "must be postgres or duckgres (the h2 engine is gone: see docs/engines.md)")
     private String type = "postgres";
 
     @Valid

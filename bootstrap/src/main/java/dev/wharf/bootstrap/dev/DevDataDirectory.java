@@ -15,8 +15,8 @@ public final class DevDataDirectory {
     static final String DEFAULT = ".wharf";
 
     /**
-     * H2 in PostgreSQL's dialect; {@code WRITE_DELAY=0} writes each commit before it returns (see README,
-     * Durability); {@code TRACE_LEVEL_FILE=0}: no trace file, which H2 would make readable by all (the errors it would
+     * H2 in PostgreSQL's dialect; {@code WRITE_DELAY=0} writes each commit before it returns (see
+     * docs/operations.md, Durability); {@code TRACE_LEVEL_FILE=0}: no trace file, which H2 would make readable by all (the errors it would
      * trace reach Wharf as exceptions, which it reports).
      */
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

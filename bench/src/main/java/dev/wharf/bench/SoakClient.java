@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -70,8 +72,10 @@ final class SoakClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             latencies.computeIfAbsent(kind, k -> new Latencies()).add((System.nanoTime() - t0) / 1000);
             if (response.statusCode() / 100 != 2) {
-                error(kind, response.statusCode(), request.method() + " " + request.uri().getPath() + " -> "
-                        + response.body());
+                error(
+                        kind,
+                        response.statusCode(),
+                        request.method() + " " + request.uri().getPath() + " -> " + response.body());
             }
             return response;
         } catch (IOException e) {

@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +14,7 @@ import org.postgresql.PGConnection;
  * warehouse_status and reset-password gave. Prints 1,000 sequential SELECT 1 round trips (p50, p99, max, after 200 to
  * warm up) and the time to COPY 100,000 rows in.
  *
- *   java -cp bootstrap/target/wharf.jar bench/WarehouseClient.java JDBC_URL USER PASSWORD
+ *   java -cp bootstrap/target/wharf.jar:bench/target/wharf-bench.jar dev.wharf.bench.WarehouseClient JDBC_URL USER PASSWORD
  */
 public final class WarehouseClient {
     public static void main(String[] args) throws Exception {
@@ -36,7 +38,8 @@ public final class WarehouseClient {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("SELECT 1 x 1000: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+        System.out.printf(
+                "SELECT 1 x 1000: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 nanos[500] / 1e6, nanos[990] / 1e6, nanos[999] / 1e6);
     }
 
@@ -54,7 +57,7 @@ public final class WarehouseClient {
                 .getCopyAPI()
                 .copyIn("COPY bench_copy FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
         long took = System.nanoTime() - start;
-        System.out.printf("COPY 100,000 rows in: %d rows in %.0f ms (%.0f rows/s)%n",
-                copied, took / 1e6, copied / (took / 1e9));
+        System.out.printf(
+                "COPY 100,000 rows in: %d rows in %.0f ms (%.0f rows/s)%n", copied, took / 1e6, copied / (took / 1e9));
     }
 }

@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -77,8 +79,9 @@ final class SoakWorkload {
     void read(long project, String kind, ThreadLocalRandom random) {
         String query = switch (kind) {
             case "running_activity" -> "?limit=20&offset=0&cutoff_days=30";
-            case "completed_activity" -> "?limit=20&offset=" + 20 * random.nextInt(3) + "&outcome="
-                    + new String[] {"all", "completed", "failed"}[random.nextInt(3)];
+            case "completed_activity" ->
+                "?limit=20&offset=" + 20 * random.nextInt(3) + "&outcome="
+                        + new String[] {"all", "completed", "failed"}[random.nextInt(3)];
             case "job_stats" -> "?days=" + new int[] {1, 7, 30}[random.nextInt(3)];
             default -> "";
         };
@@ -92,7 +95,8 @@ final class SoakWorkload {
             List<String> ids = sources.get(project);
             String body = "{\"kind\": \"import\", \"source_id\": \"" + ids.get(random.nextInt(ids.size()))
                     + "\", \"schema_name\": \"soak\", \"workflow_run_id\": \"soak-" + random.nextLong(1L << 40) + "\"}";
-            HttpResponse<String> started = client.send("job_start", client.post(project, "/data_warehouse/jobs/", body));
+            HttpResponse<String> started =
+                    client.send("job_start", client.post(project, "/data_warehouse/jobs/", body));
             if (started == null || started.statusCode() != 201) return null;
             try {
                 JsonNode created = SoakClient.JSON.readTree(started.body());
@@ -108,7 +112,8 @@ final class SoakWorkload {
             long rows = job.rows() + 1 + random.nextInt(5000);
             HttpResponse<String> answer =
                     client.send("job_rows", client.patch(job.project(), path, "{\"rows\": " + rows + "}"));
-            return answer == null || answer.statusCode() != 200 ? null
+            return answer == null || answer.statusCode() != 200
+                    ? null
                     : new Job(job.project(), job.id(), rows, job.reportsLeft() - 1);
         }
         String status = TERMINAL[random.nextInt(TERMINAL.length)];

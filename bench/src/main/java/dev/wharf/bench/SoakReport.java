@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,11 +20,18 @@ final class SoakReport {
         System.out.printf("%n%-19s %10s %8s %8s %9s %9s%n", "kind", "requests", "req/s", "errors", "p50 ms", "p99 ms");
         for (String kind : new TreeMap<>(client.latencies).keySet()) {
             long[] sorted = client.latencies.get(kind).sorted();
-            System.out.printf("%-19s %10d %8.1f %8d %9.2f %9.2f%n", kind, sorted.length, (double) sorted.length / seconds,
-                    client.errors.getOrDefault(kind, new AtomicLong()).get(), percentile(sorted, 50), percentile(sorted, 99));
+            System.out.printf(
+                    "%-19s %10d %8.1f %8d %9.2f %9.2f%n",
+                    kind,
+                    sorted.length,
+                    (double) sorted.length / seconds,
+                    client.errors.getOrDefault(kind, new AtomicLong()).get(),
+                    percentile(sorted, 50),
+                    percentile(sorted, 99));
         }
-        System.out.printf("%-19s %10d %8.1f %8d%n", "all", client.total(), (double) client.total() / seconds,
-                client.errorCount());
+        System.out.printf(
+                "%-19s %10d %8.1f %8d%n",
+                "all", client.total(), (double) client.total() / seconds, client.errorCount());
         if (!client.firstErrors.isEmpty()) {
             System.out.println("\nfirst errors:");
             client.firstErrors.forEach(e -> System.out.println("  " + e));
@@ -31,14 +40,21 @@ final class SoakReport {
         long last = rss.lastEntry().getValue();
         long max = rss.values().stream().mapToLong(Long::longValue).max().orElse(0);
         double growth = warm == null || warm.getValue() == 0 ? 0 : 100.0 * (last - warm.getValue()) / warm.getValue();
-        System.out.println("\nRSS (MB) every 10 s: " + rss.values().stream().map(kb -> Long.toString(kb / 1024)).toList());
-        System.out.printf("RSS at end of warm-up (%d s): %d MB, at end: %d MB, growth %.1f%%, max %d MB%n",
-                warm == null ? 0 : warm.getKey(), warm == null ? 0 : warm.getValue() / 1024, last / 1024, growth, max / 1024);
+        System.out.println("\nRSS (MB) every 10 s: "
+                + rss.values().stream().map(kb -> Long.toString(kb / 1024)).toList());
+        System.out.printf(
+                "RSS at end of warm-up (%d s): %d MB, at end: %d MB, growth %.1f%%, max %d MB%n",
+                warm == null ? 0 : warm.getKey(),
+                warm == null ? 0 : warm.getValue() / 1024,
+                last / 1024,
+                growth,
+                max / 1024);
         long errorTotal = client.errorCount();
         boolean met = errorTotal == 0 && growth < 10;
         System.out.printf("%nSOAK errors=%d rss_growth=%.1f%% %s%n", errorTotal, growth, met ? "MET" : "MISSED");
         System.out.printf("TARGET soak/errors measured=%d goal=0 %s%n", errorTotal, errorTotal == 0 ? "MET" : "MISSED");
-        System.out.printf("TARGET soak/rss_growth measured=%.1f%% goal=<10%% %s%n", growth, growth < 10 ? "MET" : "MISSED");
+        System.out.printf(
+                "TARGET soak/rss_growth measured=%.1f%% goal=<10%% %s%n", growth, growth < 10 ? "MET" : "MISSED");
     }
 
     static double percentile(long[] sorted, int p) {

@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.adapters.out.jdbi.activity.JdbiJobActivityQueries;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
@@ -20,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Times the reads behind total_rows_stats and running_activity as Wharf runs them (its own JDBI adapters), on one
  * open connection, so the figures are the database's time plus JDBC, without HTTP or a pool. Run with the jar on the
- * class path: java -cp bootstrap/target/wharf.jar bench/QueryTiming.java JDBC_URL USER PASSWORD PROJECT ANCHOR
+ * class path: java -cp bootstrap/target/wharf.jar:bench/target/wharf-bench.jar dev.wharf.bench.QueryTiming JDBC_URL USER PASSWORD PROJECT ANCHOR
  *
  * <p>It also times PostHog's way of reading total_rows_stats on the same data and connection, and prints the ratio
  * (the line starting with PEER).
@@ -30,11 +32,14 @@ public class QueryTiming {
         Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
         Jdbi jdbi = WharfJdbi.create(single(connection));
         ProjectId project = ProjectId.of(Long.parseLong(args[3]));
-        BillingPeriod period = BillingPeriod.current(Instant.parse(args[4]), BillingInterval.MONTH, java.time.Clock.systemUTC());
+        BillingPeriod period =
+                BillingPeriod.current(Instant.parse(args[4]), BillingInterval.MONTH, java.time.Clock.systemUTC());
         JdbiUsageQueries usage = new JdbiUsageQueries(jdbi);
         JdbiJobActivityQueries activity = new JdbiJobActivityQueries(jdbi);
         ActivityFilter running = new ActivityFilter(
-                Set.of(JobStatus.RUNNING), Set.of(JobStatus.RUNNING), Instant.now().minus(Duration.ofDays(30)));
+                Set.of(JobStatus.RUNNING),
+                Set.of(JobStatus.RUNNING),
+                Instant.now().minus(Duration.ofDays(30)));
         System.out.printf("%-18s %8s %8s %8s  %s%n", "read", "p50 ms", "p99 ms", "max ms", "result");
         // A new JdbiUsageQueries per read: it keeps no answer from an earlier read, so this is the whole read.
         report("total_rows_stats", () -> {
@@ -42,13 +47,21 @@ public class QueryTiming {
             return "billable=" + rows.billableRows() + " materialized=" + rows.materializedRows() + " sources="
                     + rows.bySource().size();
         });
-        report("total_rows_kept", () -> "billable=" + usage.rowsInPeriod(project, period).billableRows());
-        report("running_activity", () -> "rows=" + activity.activity(project, running, 51, 0).size());
-        long wharf = report("wharf_total_rows",
-                () -> "billable=" + new JdbiUsageQueries(jdbi).rowsInPeriod(project, period).billableRows());
+        report(
+                "total_rows_kept",
+                () -> "billable=" + usage.rowsInPeriod(project, period).billableRows());
+        report(
+                "running_activity",
+                () -> "rows=" + activity.activity(project, running, 51, 0).size());
+        long wharf = report(
+                "wharf_total_rows",
+                () -> "billable="
+                        + new JdbiUsageQueries(jdbi)
+                                .rowsInPeriod(project, period)
+                                .billableRows());
         long peer = report("peer_total_rows", () -> peerTotalRows(jdbi, project.value(), period));
-        System.out.printf("PEER wharf_p50_ms=%.3f peer_p50_ms=%.3f ratio=%.1f%n", wharf / 1e6, peer / 1e6,
-                (double) peer / wharf);
+        System.out.printf(
+                "PEER wharf_p50_ms=%.3f peer_p50_ms=%.3f ratio=%.1f%n", wharf / 1e6, peer / 1e6, (double) peer / wharf);
         connection.close();
     }
 
@@ -61,22 +74,33 @@ public class QueryTiming {
             String window = " WHERE project_id = :p AND created_at >= :s AND created_at < :e";
             long billable = h.createQuery("SELECT COALESCE(SUM(rows_count), 0) FROM warehouse_job" + window
                             + " AND kind = 'import' AND billable = TRUE")
-                    .bind("p", project).bind("s", period.start()).bind("e", period.end())
-                    .mapTo(Long.class).one();
-            long materialized = h.createQuery("SELECT COALESCE(SUM(rows_count), 0) FROM warehouse_job" + window
-                            + " AND kind = 'model'")
-                    .bind("p", project).bind("s", period.start()).bind("e", period.end())
-                    .mapTo(Long.class).one();
+                    .bind("p", project)
+                    .bind("s", period.start())
+                    .bind("e", period.end())
+                    .mapTo(Long.class)
+                    .one();
+            long materialized = h.createQuery(
+                            "SELECT COALESCE(SUM(rows_count), 0) FROM warehouse_job" + window + " AND kind = 'model'")
+                    .bind("p", project)
+                    .bind("s", period.start())
+                    .bind("e", period.end())
+                    .mapTo(Long.class)
+                    .one();
             var sources = h.createQuery(
                             "SELECT id FROM external_data_source WHERE project_id = :p AND deleted_at IS NULL")
-                    .bind("p", project).mapTo(java.util.UUID.class).list();
+                    .bind("p", project)
+                    .mapTo(java.util.UUID.class)
+                    .list();
             long bySource = 0;
             for (var source : sources) {
                 bySource += h.createQuery("SELECT COALESCE(SUM(rows_count), 0) FROM warehouse_job" + window
                                 + " AND source_id = :source")
-                        .bind("p", project).bind("s", period.start()).bind("e", period.end())
+                        .bind("p", project)
+                        .bind("s", period.start())
+                        .bind("e", period.end())
                         .bind("source", source)
-                        .mapTo(Long.class).one();
+                        .mapTo(Long.class)
+                        .one();
             }
             return "billable=" + billable + " materialized=" + materialized + " sources=" + sources.size()
                     + " by_source=" + bySource;
@@ -101,8 +125,9 @@ public class QueryTiming {
         }
         Arrays.sort(nanos);
         long p50 = nanos[nanos.length / 2];
-        System.out.printf("%-18s %8.3f %8.3f %8.3f  %s%n", name, p50 / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
-                nanos[nanos.length - 1] / 1e6, result);
+        System.out.printf(
+                "%-18s %8.3f %8.3f %8.3f  %s%n",
+                name, p50 / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, result);
         return p50;
     }
 

@@ -1,3 +1,5 @@
+package dev.wharf.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -12,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The soak's load driver (bench/soak starts Wharf, compiles bench/Soak*.java and runs it): a fixed pool of CONNECTIONS
+ * The soak's load driver (bench/soak starts Wharf and runs it): a fixed pool of CONNECTIONS
  * threads, each looping over the mix of {@link SoakWorkload} (reads, job reports, password resets on a schedule that
  * stays under the rate limit) through {@link SoakClient}, which counts any answer other than 2xx, and any transport
  * failure, as an error. Every 10 s it samples the server's resident set (ps -o rss=); {@link SoakReport} prints the
  * result.
  *
- * <p>java -cp bootstrap/target/wharf.jar:CLASSES Soak --base URL --key KEY --projects 1,2 --pid PID
+ * <p>java -cp bootstrap/target/wharf.jar:bench/target/wharf-bench.jar dev.wharf.bench.Soak --base URL --key KEY --projects 1,2 --pid PID
  * [--duration 600] [--connections 64] [--resets-per-minute 20] [--warmup SECONDS] [--mix all|reports]
  */
 public class Soak {
@@ -29,7 +31,9 @@ public class Soak {
 
     Soak(Map<String, String> args) {
         this.args = args;
-        this.projects = Arrays.stream(required("projects").split(",")).mapToLong(Long::parseLong).toArray();
+        this.projects = Arrays.stream(required("projects").split(","))
+                .mapToLong(Long::parseLong)
+                .toArray();
         this.client = new SoakClient(required("base"), required("key"));
     }
 
@@ -56,8 +60,14 @@ public class Soak {
             default -> throw new IllegalArgumentException("--mix is all or reports");
         };
         SoakWorkload workload = new SoakWorkload(client, projects, sources, resetsPerMinute, reportsOnly);
-        System.err.printf("soak: %d connections for %d s (warm-up %d s) on projects %s, %s%n",
-                connections, duration, warmup, Arrays.toString(projects), reportsOnly ? "job reports only"
+        System.err.printf(
+                "soak: %d connections for %d s (warm-up %d s) on projects %s, %s%n",
+                connections,
+                duration,
+                warmup,
+                Arrays.toString(projects),
+                reportsOnly
+                        ? "job reports only"
                         : "resets every " + TimeUnit.NANOSECONDS.toMillis(workload.resetEveryNanos()) + " ms");
         TreeMap<Long, Long> rss = new TreeMap<>();
         long started = System.nanoTime();
@@ -67,10 +77,12 @@ public class Soak {
         long end = started + TimeUnit.SECONDS.toNanos(duration);
         for (long t = 0; ; t += 10) {
             long at = started + TimeUnit.SECONDS.toNanos(t);
-            while (System.nanoTime() < Math.min(at, end)) Thread.sleep(Math.max(1, (Math.min(at, end) - System.nanoTime()) / 1_000_000));
+            while (System.nanoTime() < Math.min(at, end))
+                Thread.sleep(Math.max(1, (Math.min(at, end) - System.nanoTime()) / 1_000_000));
             long second = (System.nanoTime() - started) / 1_000_000_000L;
             rss.put(second, rssKb(pid));
-            System.err.printf("soak: %4d s  rss %4d MB  requests %8d  errors %d%n",
+            System.err.printf(
+                    "soak: %4d s  rss %4d MB  requests %8d  errors %d%n",
                     second, rss.lastEntry().getValue() / 1024, client.total(), client.errorCount());
             if (System.nanoTime() >= end) break;
         }
