@@ -2,6 +2,7 @@ package dev.wharf.bootstrap;
 
 import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.service.provisioning.AbandonedLeases;
 import dev.wharf.bootstrap.cli.AdminCommands;
@@ -16,6 +17,7 @@ import dev.wharf.bootstrap.dev.DevMode;
 import dev.wharf.bootstrap.dev.H2Recovery;
 import dev.wharf.bootstrap.wiring.Engines;
 import dev.wharf.bootstrap.wiring.MetadataDatabase;
+import dev.wharf.bootstrap.wiring.MetricsWiring;
 import dev.wharf.bootstrap.wiring.StatementNames;
 import dev.wharf.bootstrap.wiring.WireLogGuard;
 import dev.wharf.bootstrap.wiring.Wiring;
@@ -90,9 +92,10 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 hashing,
                 Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
-        wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit());
+        Metrics metrics = MetricsWiring.serve(environment, jdbi, engine.name());
+        wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit(), metrics);
         wiring.serveJobs(
-                environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK));
+                environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK), metrics);
 
         if (H2Recovery.fileOf(configuration.getDatabase().getUrl()).isPresent()) {
             freeAbandonedLeases(wiring.abandonedLeases());

@@ -7,6 +7,7 @@ import dev.wharf.application.port.in.ratelimit.RateLimitExceededException;
 import dev.wharf.application.port.in.ratelimit.RateLimitListener;
 import dev.wharf.application.port.in.ratelimit.RateLimitStatus;
 import dev.wharf.application.port.out.audit.AuditLog;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditEntry;
@@ -49,12 +50,14 @@ public final class ActionGuard {
     private final RateLimitPolicy rateLimit;
     private final AuditLog audit;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public ActionGuard(ProjectAccess access, RateLimitPolicy rateLimit, AuditLog audit, Clock clock) {
+    public ActionGuard(ProjectAccess access, RateLimitPolicy rateLimit, AuditLog audit, Clock clock, Metrics metrics) {
         this.access = access;
         this.rateLimit = rateLimit;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,6 +84,7 @@ public final class ActionGuard {
     /** Records that the admitted action succeeded: in the action's own transaction, so that both commit or neither. */
     void succeeded(AuditAction action, Actor actor, ProjectId project) {
         audit.record(entry(action, actor, project, AuditOutcome.SUCCEEDED, null));
+        metrics.managementCall(action, AuditOutcome.SUCCEEDED);
     }
 
     /** Records that the admitted action failed with {@code failure}, after its transaction rolled back. */
@@ -95,6 +99,7 @@ public final class ActionGuard {
             ProjectId project,
             AuditOutcome outcome,
             String detail) {
+        metrics.managementCall(action, outcome);
         try {
             audit.record(entry(action, actor, project, outcome, detail));
         } catch (RuntimeException unrecorded) {

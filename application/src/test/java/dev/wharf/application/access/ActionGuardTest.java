@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.fake.RecordingMetrics;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.auth.MissingScopeException;
 import dev.wharf.application.port.in.auth.NotAnAdminException;
@@ -40,7 +41,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,7 @@ class ActionGuardTest {
     private ProjectAccess access;
     private WarehouseService lifecycle;
     private PasswordResetService resets;
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @BeforeEach
     void setUp() {
@@ -70,7 +74,7 @@ class ActionGuardTest {
 
     private void wire(AuditLog audit) {
         ActionGuard guard =
-                new ActionGuard(access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, clock);
+                new ActionGuard(access, new RateLimitPolicy(store.rateLimiter(), LIMIT, clock), audit, clock, metrics);
         lifecycle = new WarehouseService(
                 access, guard, store.transactions(), store.warehouses(), store.credentials(), engine, () -> {}, clock);
         resets = ServiceFixtures.passwordResets(store, guard, engine, PasswordResetTiming.defaults(), clock);
@@ -223,6 +227,26 @@ class ActionGuardTest {
                         .used())
                 .as("another project has its own budget")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theMetricsCountEveryCallAsItsAuditEntryRecordsIt() {
+        Actor member = actor("member@example.com", OrganizationRole.MEMBER, Scope.ALL);
+        assertThatThrownBy(() -> resets.reset(command(member))).isInstanceOf(NotAnAdminException.class);
+        provision(admin, "analytics");
+        ServiceFixtures.worker(store, engine, clock).runOnce();
+        resets.reset(command(admin));
+        engine.outage(BackendUnavailableException.Reason.UNREACHABLE);
+        assertThatThrownBy(() -> resets.reset(command(admin))).isInstanceOf(BackendUnavailableException.class);
+        engine.outage(null);
+        assertThatThrownBy(() -> resets.reset(command(admin))).isInstanceOf(RateLimitExceededException.class);
+
+        Map<String, Long> fromTheLog = log().stream()
+                .collect(Collectors.groupingBy(
+                        e -> "managementCall " + e.action() + " " + e.outcome(), Collectors.counting()));
+        assertThat(fromTheLog).hasSize(5);
+        assertThat(metrics.counts()).isEqualTo(fromTheLog);
+        assertThat(metrics.count("managementCall RESET_PASSWORD THROTTLED")).isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.metrics.MetricsQueries;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -100,6 +101,11 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public UsageQueries usage() {
         return usage;
+    }
+
+    @Override
+    public MetricsQueries metricsQueries() {
+        return new InMemoryMetricsQueries(store);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     private final Map<String, Optional<Password>> databases = new ConcurrentHashMap<>();
     private final AtomicReference<BackendUnavailableException.Reason> outage = new AtomicReference<>();
     private final AtomicInteger passesBeforeReady = new AtomicInteger();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean ownPasswords = new AtomicBoolean();
     private final AtomicReference<Gate> nextSetPassword = new AtomicReference<>();
@@ -60,6 +61,10 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
     @Override
     public EngineProgress provision(DatabaseName database, WarehouseTag tag, Optional<SchemaName> schema) {
         enter();
+        String refused = refusal.getAndSet(null);
+        if (refused != null) {
+            return EngineProgress.failed(refused);
+        }
         databases.putIfAbsent(database.value(), Optional.empty());
         schema.ifPresentOrElse(s -> schemas.put(database.value(), s), () -> schemas.remove(database.value()));
         if (passesBeforeReady.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -180,6 +185,11 @@ public final class InMemoryWarehouseEngine implements WarehouseEngine {
         Gate gate = new Gate();
         nextSetPassword.set(gate);
         return gate;
+    }
+
+    /** The next provision call answers that the engine refuses the warehouse, with {@code message}. */
+    public void refuseNextProvision(String message) {
+        refusal.set(message);
     }
 
     public void needPasses(int passes) {

@@ -6,6 +6,7 @@ import dev.wharf.application.fake.InMemoryProvisioningQueue;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.out.PersistenceFixture;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseEvents;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
@@ -64,11 +65,18 @@ public final class ServiceFixtures {
                 access,
                 new RateLimitPolicy(store.rateLimiter(), RateLimitPolicy.DEFAULT_PER_MINUTE, clock),
                 store.auditLog(),
-                clock);
+                clock,
+                Metrics.NONE);
     }
 
     /** The provisioning worker over {@code store}'s warehouses, with an in-memory queue and the default settings. */
     public static ProvisioningWorker worker(PersistenceFixture store, WarehouseEngine engine, Clock clock) {
+        return worker(store, engine, clock, Metrics.NONE);
+    }
+
+    /** As {@link #worker(PersistenceFixture, WarehouseEngine, Clock)}, counting into {@code metrics}. */
+    public static ProvisioningWorker worker(
+            PersistenceFixture store, WarehouseEngine engine, Clock clock, Metrics metrics) {
         return new ProvisioningWorker(
                 new InMemoryProvisioningQueue(store.warehouses()),
                 store.warehouses(),
@@ -76,7 +84,8 @@ public final class ServiceFixtures {
                 ProvisioningSettings.defaults(),
                 clock,
                 "w",
-                WarehouseEvents.NONE);
+                WarehouseEvents.NONE,
+                metrics);
     }
 
     /** The password reset over {@code store}'s repositories. */

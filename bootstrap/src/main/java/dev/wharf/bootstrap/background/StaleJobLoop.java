@@ -3,6 +3,7 @@ package dev.wharf.bootstrap.background;
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
 import dev.wharf.application.port.in.job.StaleJobs;
+import dev.wharf.application.port.out.metrics.Metrics;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +24,16 @@ public final class StaleJobLoop implements Managed {
 
     private final StaleJobs staleJobs;
     private final Duration interval;
+    private final Metrics metrics;
     private ScheduledExecutorService executor;
 
-    public StaleJobLoop(StaleJobs staleJobs, Duration interval) {
+    public StaleJobLoop(StaleJobs staleJobs, Duration interval, Metrics metrics) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("jobs.staleCheckInterval must be positive");
         }
         this.staleJobs = staleJobs;
         this.interval = interval;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class StaleJobLoop implements Managed {
     void pass() {
         try {
             int failed = staleJobs.failStaleJobs();
+            metrics.staleJobsFailed(failed);
             if (failed > 0) {
                 LOG.info("Failed {} job(s) without a heartbeat", failed);
             }

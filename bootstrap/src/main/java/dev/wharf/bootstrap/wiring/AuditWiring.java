@@ -7,6 +7,7 @@ import dev.wharf.adapters.out.jdbi.audit.JdbiAuditLog;
 import dev.wharf.adapters.out.jdbi.ratelimit.JdbiRateLimiter;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
 import dev.wharf.application.service.audit.AuditLogService;
 import dev.wharf.bootstrap.config.RateLimitConfiguration;
@@ -22,12 +23,17 @@ final class AuditWiring {
     private AuditWiring() {}
 
     static ActionGuard serve(
-            JerseyEnvironment jersey, Jdbi jdbi, ProjectAccess access, RateLimitConfiguration rateLimit, Clock clock) {
+            JerseyEnvironment jersey,
+            Jdbi jdbi,
+            ProjectAccess access,
+            RateLimitConfiguration rateLimit,
+            Clock clock,
+            Metrics metrics) {
         JdbiAuditLog audit = new JdbiAuditLog(jdbi);
         jersey.register(new RateLimitHeaders());
         jersey.register(new RateLimitExceptionMapper());
         jersey.register(new AuditLogResource(new AuditLogService(access, audit)));
         RateLimitPolicy policy = new RateLimitPolicy(new JdbiRateLimiter(jdbi), rateLimit.perMinute(), clock);
-        return new ActionGuard(access, policy, audit, clock);
+        return new ActionGuard(access, policy, audit, clock, metrics);
     }
 }

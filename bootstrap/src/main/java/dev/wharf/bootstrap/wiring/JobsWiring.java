@@ -9,6 +9,7 @@ import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.application.access.ProjectAccess;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.service.activity.JobActivityService;
@@ -17,6 +18,7 @@ import dev.wharf.application.service.job.JobService;
 import dev.wharf.application.service.job.SourceService;
 import dev.wharf.application.service.job.StaleJobService;
 import dev.wharf.application.service.usage.CachingBillingSource;
+import dev.wharf.application.service.usage.MeteredBillingSource;
 import dev.wharf.application.service.usage.TotalRowsStatsService;
 import dev.wharf.bootstrap.background.StaleJobLoop;
 import dev.wharf.bootstrap.config.JobsConfiguration;
@@ -42,7 +44,8 @@ final class JobsWiring {
         this.clock = clock;
     }
 
-    void serve(Environment environment, JobsConfiguration settings, BillingSource billing) {
+    void serve(Environment environment, JobsConfiguration settings, BillingSource unmetered, Metrics metrics) {
+        BillingSource billing = new MeteredBillingSource(unmetered, metrics);
         JdbiSourceRepository sources = new JdbiSourceRepository(jdbi);
         JdbiJobRepository jobs = new JdbiJobRepository(jdbi);
         environment
@@ -50,12 +53,14 @@ final class JobsWiring {
                 .manage(new StaleJobLoop(
                         new StaleJobService(
                                 transactions, jobs, settings.heartbeatTimeout(), settings.staleBatchSize(), clock),
-                        settings.staleCheckInterval()));
+                        settings.staleCheckInterval(),
+                        metrics));
 
         SourceService sourceService = new SourceService(access, transactions, sources, clock);
         JdbiUsageQueries usage = new JdbiUsageQueries(jdbi);
         BillingSource cachedBilling = new CachingBillingSource(billing, BILLING_CACHE, clock);
-        JobService jobService = new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock);
+        JobService jobService =
+                new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock, metrics);
         environment.jersey().register(new SourceResource(sourceService));
         environment.jersey().register(new JobResource(jobService));
 

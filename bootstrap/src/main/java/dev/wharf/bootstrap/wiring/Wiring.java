@@ -16,6 +16,7 @@ import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.dev.DevEnvironmentSetup;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
@@ -99,7 +100,8 @@ public final class Wiring {
             Environment environment,
             WarehouseEngine engine,
             WorkerConfiguration worker,
-            RateLimitConfiguration rateLimit) {
+            RateLimitConfiguration rateLimit,
+            Metrics metrics) {
         WarehouseCheckLoop check = new WarehouseCheckLoop(
                 new WarehouseCheckService(transactions, warehouses, engine, CLOCK),
                 new LoggedWarehouseEvents(),
@@ -114,13 +116,14 @@ public final class Wiring {
                         worker.toSettings(),
                         CLOCK,
                         workerId(),
-                        new LoggedWarehouseEvents()),
+                        new LoggedWarehouseEvents(),
+                        metrics),
                 worker.idle());
         environment.lifecycle().manage(loop);
 
         JerseyEnvironment jersey = environment.jersey();
         ErrorWiring.register(environment);
-        ActionGuard guard = AuditWiring.serve(jersey, jdbi, access, rateLimit, CLOCK);
+        ActionGuard guard = AuditWiring.serve(jersey, jdbi, access, rateLimit, CLOCK, metrics);
         JdbiPasswordResetLeases resetLeases = new JdbiPasswordResetLeases(jdbi);
         WarehouseService lifecycle =
                 new WarehouseService(access, guard, transactions, warehouses, credentials, engine, loop::wake, CLOCK);
@@ -141,8 +144,8 @@ public final class Wiring {
     }
 
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */
-    public void serveJobs(Environment environment, JobsConfiguration settings, BillingSource billing) {
-        new JobsWiring(jdbi, transactions, access, CLOCK).serve(environment, settings, billing);
+    public void serveJobs(Environment environment, JobsConfiguration settings, BillingSource billing, Metrics metrics) {
+        new JobsWiring(jdbi, transactions, access, CLOCK).serve(environment, settings, billing, metrics);
     }
 
     /** Names this process in leases: host and pid, plus a random part so a restarted process is a new worker. */

@@ -3,6 +3,7 @@ package dev.wharf.bootstrap.background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.bootstrap.config.JobsConfiguration;
 import dev.wharf.bootstrap.config.WharfConfiguration;
 import java.time.Duration;
@@ -22,7 +23,8 @@ class StaleJobLoopTest {
                     }
                     return 0;
                 },
-                Duration.ofMillis(20));
+                Duration.ofMillis(20),
+                Metrics.NONE);
 
         loop.start();
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -39,7 +41,8 @@ class StaleJobLoopTest {
 
     @Test
     void theIntervalMustBePositive() {
-        assertThatThrownBy(() -> new StaleJobLoop(() -> 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StaleJobLoop(() -> 0, Duration.ZERO, Metrics.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

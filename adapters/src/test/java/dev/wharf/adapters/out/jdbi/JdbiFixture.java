@@ -6,6 +6,7 @@ import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.credential.JdbiPasswordResetLeases;
 import dev.wharf.adapters.out.jdbi.job.JdbiJobRepository;
 import dev.wharf.adapters.out.jdbi.job.JdbiSourceRepository;
+import dev.wharf.adapters.out.jdbi.metrics.JdbiMetricsQueries;
 import dev.wharf.adapters.out.jdbi.project.JdbiApiKeyRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiOrganizationRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
@@ -23,6 +24,7 @@ import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.metrics.MetricsQueries;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -124,6 +126,11 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public UsageQueries usage() {
         return usage;
+    }
+
+    @Override
+    public MetricsQueries metricsQueries() {
+        return new JdbiMetricsQueries(jdbi);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.metrics.MetricsQueriesContract;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueueContract;
 import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
 import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
@@ -83,6 +84,14 @@ class JdbiOnPostgresContractsTest {
 
     @Nested
     class JobActivity extends JobActivityQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.postgres();
+        }
+    }
+
+    @Nested
+    class Metrics extends MetricsQueriesContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.postgres();

@@ -10,6 +10,7 @@ import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.StartJobCommand;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.application.port.out.usage.Billing;
@@ -69,6 +70,7 @@ public final class JobService implements JobReporting {
     private final BillingSource billing;
     private final UsageQueries usage;
     private final Clock clock;
+    private final Metrics metrics;
 
     public JobService(
             ProjectAccess access,
@@ -77,7 +79,8 @@ public final class JobService implements JobReporting {
             JobRepository jobs,
             BillingSource billing,
             UsageQueries usage,
-            Clock clock) {
+            Clock clock,
+            Metrics metrics) {
         this.access = access;
         this.transactions = transactions;
         this.sources = sources;
@@ -85,6 +88,7 @@ public final class JobService implements JobReporting {
         this.billing = billing;
         this.usage = usage;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -148,7 +152,7 @@ public final class JobService implements JobReporting {
         access.require(c.actor(), c.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
         JobId id = jobId(c.jobId());
         JobStatus status = c.status() == null ? null : terminalStatus(c.status());
-        return transactions.inTransaction(() -> {
+        Change change = transactions.inTransaction(() -> {
             Job job = jobs.findByIdForUpdate(c.projectId(), id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
             Instant now = clock.instant();
             Job next = job.heartbeat(now);
@@ -162,9 +166,17 @@ public final class JobService implements JobReporting {
                 next = next.finish(status, now);
             }
             jobs.update(next);
-            return view(next);
+            return new Change(job, view(next));
         });
+        long added = change.after().job().rows() - change.before().rows();
+        if (added > 0) {
+            metrics.rowsReported(change.before().kind(), added);
+        }
+        return change.after();
     }
+
+    /** A job before a report, and what the report answers, as committed. */
+    private record Change(Job before, JobView after) {}
 
     @Override
     public JobView get(JobQuery query) {

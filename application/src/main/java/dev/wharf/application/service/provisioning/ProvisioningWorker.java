@@ -1,6 +1,8 @@
 package dev.wharf.application.service.provisioning;
 
 import dev.wharf.application.port.in.provisioning.Provisioning;
+import dev.wharf.application.port.out.metrics.Metrics;
+import dev.wharf.application.port.out.metrics.Metrics.ProvisioningFailure;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue.Claim;
 import dev.wharf.application.port.out.warehouse.EngineProgress;
@@ -38,6 +40,7 @@ public final class ProvisioningWorker implements Provisioning {
     private final Clock clock;
     private final String workerId;
     private final WarehouseEvents events;
+    private final Metrics metrics;
 
     public ProvisioningWorker(
             ProvisioningQueue queue,
@@ -46,7 +49,8 @@ public final class ProvisioningWorker implements Provisioning {
             ProvisioningSettings settings,
             Clock clock,
             String workerId,
-            WarehouseEvents events) {
+            WarehouseEvents events,
+            Metrics metrics) {
         this.queue = queue;
         this.warehouses = warehouses;
         this.engine = engine;
@@ -54,6 +58,7 @@ public final class ProvisioningWorker implements Provisioning {
         this.clock = clock;
         this.workerId = workerId;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -124,18 +129,24 @@ public final class ProvisioningWorker implements Provisioning {
         Instant started =
                 warehouse.provisioningStartedAt() == null ? warehouse.createdAt() : warehouse.provisioningStartedAt();
         if (!now.isBefore(started.plus(settings.provisioningTimeout()))) {
+            metrics.provisioningFailed(engine.name(), ProvisioningFailure.TIMED_OUT);
             fail(warehouse.markFailed(timedOut(), now), WarehouseState.PROVISIONING);
             return Outcome.finished();
         }
         try {
+            metrics.provisioningAttempted(engine.name());
             EngineProgress progress =
                     engine.provision(warehouse.databaseName(), WarehouseTag.of(warehouse), warehouse.schema());
             return switch (progress.outcome()) {
                 case DONE -> {
-                    warehouses.update(warehouse.markReady(clock.instant()), WarehouseState.PROVISIONING);
+                    Warehouse ready = warehouse.markReady(clock.instant());
+                    if (warehouses.update(ready, WarehouseState.PROVISIONING)) {
+                        metrics.warehouseReady(engine.name(), Duration.between(warehouse.createdAt(), ready.readyAt()));
+                    }
                     yield Outcome.finished();
                 }
                 case FAILED -> {
+                    metrics.provisioningFailed(engine.name(), ProvisioningFailure.REFUSED);
                     fail(warehouse.markFailed(progress.message(), clock.instant()), WarehouseState.PROVISIONING);
                     yield Outcome.finished();
                 }
@@ -145,6 +156,7 @@ public final class ProvisioningWorker implements Provisioning {
                 }
             };
         } catch (RuntimeException e) {
+            metrics.provisioningFailed(engine.name(), ProvisioningFailure.ENGINE_ERROR);
             report(warehouse, "Provisioning is retrying after an engine error: " + describe(e));
             return Outcome.failedAttempt(WarehouseState.PROVISIONING);
         }

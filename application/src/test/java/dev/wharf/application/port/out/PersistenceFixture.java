@@ -8,6 +8,7 @@ import dev.wharf.application.port.out.audit.AuditLog;
 import dev.wharf.application.port.out.auth.ApiKeyRepository;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.job.SourceRepository;
+import dev.wharf.application.port.out.metrics.MetricsQueries;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueue;
 import dev.wharf.application.port.out.ratelimit.RateLimiter;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
@@ -62,6 +63,8 @@ public interface PersistenceFixture extends AutoCloseable {
     JobActivityQueries jobActivity();
 
     UsageQueries usage();
+
+    MetricsQueries metricsQueries();
 
     AuditLog auditLog();
 

@@ -13,6 +13,7 @@ import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.StartJobCommand;
 import dev.wharf.application.port.out.job.JobRepository;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.application.port.out.usage.BillingSource;
@@ -77,7 +78,8 @@ class JobBillingTest {
                 recording(store.jobs()),
                 billingSource,
                 store.usage(),
-                clock);
+                clock,
+                Metrics.NONE);
         stripe = sources.create(new CreateSourceCommand(worker, PROJECT, "Stripe", null));
         siblingSource = sources.create(new CreateSourceCommand(worker, SIBLING, "Stripe", null));
     }

@@ -3,10 +3,12 @@ package dev.wharf.application.service.job;
 import static dev.wharf.application.port.out.PersistenceFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.fake.RecordingMetrics;
 import dev.wharf.application.paging.Page;
 import dev.wharf.application.port.in.auth.Actor;
 import dev.wharf.application.port.in.auth.MissingScopeException;
@@ -51,6 +53,7 @@ class JobServicesTest {
     private Actor reader;
     private SourceService sources;
     private JobService jobs;
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @BeforeEach
     void setUp() {
@@ -71,7 +74,8 @@ class JobServicesTest {
                 store.jobs(),
                 org -> Optional.empty(),
                 store.usage(),
-                clock);
+                clock,
+                metrics);
     }
 
     private Actor withScopes(Scope... scopes) {
@@ -263,6 +267,17 @@ class JobServicesTest {
         Job stored = store.jobs().findById(PROJECT, job.job().id()).orElseThrow();
         assertThat(stored.rows()).isEqualTo(10);
         assertThat(stored.status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void theMetricsCountTheRowsEachReportAddsByKindAndNothingForARefusedReport() {
+        JobView job = startImport(source(PROJECT, "Stripe"));
+        report(job, 10L, null, null);
+        report(job, 10L, null, null);
+        assertThatThrownBy(() -> report(job, 9L, null, null)).isInstanceOf(RuleViolationException.class);
+        report(job, 25L, "Completed", null);
+
+        assertThat(metrics.counts()).containsExactly(entry("rowsReported IMPORT", 25L));
     }
 
     @Test

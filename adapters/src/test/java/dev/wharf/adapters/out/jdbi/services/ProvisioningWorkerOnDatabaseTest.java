@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.fake.InMemoryWarehouseEngine;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.service.provisioning.ProvisioningSettings;
 import dev.wharf.application.service.provisioning.ProvisioningWorker;
 import dev.wharf.domain.project.ProjectId;
@@ -62,7 +63,14 @@ class ProvisioningWorkerOnDatabaseTest {
 
         ProvisioningWorker worker(String id) {
             return new ProvisioningWorker(
-                    store.provisioningQueue(), store.warehouses(), engine, SETTINGS, clock, id, failed::add);
+                    store.provisioningQueue(),
+                    store.warehouses(),
+                    engine,
+                    SETTINGS,
+                    clock,
+                    id,
+                    failed::add,
+                    Metrics.NONE);
         }
 
         Warehouse stored() {
