@@ -13,8 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the provisioning worker on one background thread: a pass as soon as it is woken (a provision or deprovision
- * was accepted), again at once while there was work, otherwise every idle interval. Stops with the server: the pass
- * under way ends after the warehouse in hand, whose lease is released, so the next start resumes it at once.
+ * was accepted), again at once while there was work, otherwise when the next attempt the worker scheduled is due (a
+ * poll of an engine still working) or after the idle interval, whichever comes first: so a poll interval shorter than
+ * the idle interval is kept, and warehouses other instances scheduled are found within the idle interval. Stops with
+ * the server: the pass under way ends after the warehouse in hand, whose lease is released, so the next start resumes
+ * it at once.
  */
 public final class WorkerLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
@@ -23,13 +26,15 @@ public final class WorkerLoop implements Managed {
 
     private final Provisioning worker;
     private final Duration idle;
+    private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public WorkerLoop(Provisioning worker, Duration idle) {
+    public WorkerLoop(Provisioning worker, Duration idle, Clock clock) {
         this.worker = worker;
         this.idle = idle;
+        this.clock = clock;
     }
 
     public void wake() {
@@ -51,6 +56,18 @@ public final class WorkerLoop implements Managed {
         thread.join(TimeUnit.SECONDS.toMillis(30));
     }
 
+    /** Until the next attempt the worker scheduled, or the idle interval, whichever is sooner. */
+    long waitMillis() {
+        long idleMillis = idle.toMillis();
+        return worker.nextAttemptScheduled()
+                .map(next -> Math.max(
+                        0,
+                        Math.min(
+                                idleMillis,
+                                Duration.between(clock.instant(), next).toMillis())))
+                .orElse(idleMillis);
+    }
+
     private void loop() {
         while (running) {
             int worked = 0;
@@ -64,7 +81,7 @@ public final class WorkerLoop implements Managed {
             }
             if (worked == 0) {
                 try {
-                    wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

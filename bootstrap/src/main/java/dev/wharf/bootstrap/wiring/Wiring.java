@@ -118,7 +118,8 @@ public final class Wiring {
                         workerId(),
                         new LoggedWarehouseEvents(),
                         metrics),
-                worker.idle());
+                worker.idle(),
+                CLOCK);
         environment.lifecycle().manage(loop);
 
         JerseyEnvironment jersey = environment.jersey();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,6 +42,7 @@ public final class ProvisioningWorker implements Provisioning {
     private final String workerId;
     private final WarehouseEvents events;
     private final Metrics metrics;
+    private final AtomicReference<Instant> nextScheduled = new AtomicReference<>();
 
     public ProvisioningWorker(
             ProvisioningQueue queue,
@@ -63,6 +65,8 @@ public final class ProvisioningWorker implements Provisioning {
 
     @Override
     public int runOnce(BooleanSupplier keepGoing) {
+        Instant start = clock.instant();
+        nextScheduled.updateAndGet(next -> next == null || next.isAfter(start) ? next : null);
         int worked = 0;
         for (ProjectId project : queue.due(clock.instant(), BATCH)) {
             if (!keepGoing.getAsBoolean()) {
@@ -104,7 +108,17 @@ public final class ProvisioningWorker implements Provisioning {
             throw e;
         } finally {
             queue.release(claim.projectId(), workerId, scheduledFor, nextAttempt, failures);
+            if (nextAttempt != null) {
+                Instant scheduled = nextAttempt;
+                nextScheduled.accumulateAndGet(
+                        scheduled, (held, next) -> held == null || next.isBefore(held) ? next : held);
+            }
         }
+    }
+
+    @Override
+    public Optional<Instant> nextAttemptScheduled() {
+        return Optional.ofNullable(nextScheduled.get());
     }
 
     private Outcome advance(Warehouse warehouse, int failuresSoFar) {
