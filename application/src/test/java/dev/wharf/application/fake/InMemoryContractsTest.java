@@ -16,6 +16,7 @@ import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseEngineContract;
 import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
+import dev.wharf.application.port.out.webhook.WebhookStoreContract;
 import dev.wharf.domain.warehouse.DatabaseName;
 import org.junit.jupiter.api.Nested;
 
@@ -98,6 +99,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Metrics extends MetricsQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookStoreContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

@@ -17,6 +17,9 @@ import dev.wharf.application.port.out.usage.UsageQueries;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.webhook.WebhookDeliveries;
+import dev.wharf.application.port.out.webhook.WebhookOutbox;
+import dev.wharf.application.port.out.webhook.WebhookSubscriptions;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ProjectId;
 
@@ -106,6 +109,21 @@ public final class InMemoryFixture implements PersistenceFixture {
     @Override
     public MetricsQueries metricsQueries() {
         return new InMemoryMetricsQueries(store);
+    }
+
+    @Override
+    public WebhookSubscriptions webhookSubscriptions() {
+        return new InMemoryWebhookSubscriptions(store);
+    }
+
+    @Override
+    public WebhookOutbox webhookOutbox() {
+        return new InMemoryWebhookOutbox(store);
+    }
+
+    @Override
+    public WebhookDeliveries webhookDeliveries() {
+        return new InMemoryWebhookDeliveries(store);
     }
 
     @Override

@@ -16,6 +16,9 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.User;
 import dev.wharf.domain.project.UserId;
 import dev.wharf.domain.warehouse.Warehouse;
+import dev.wharf.domain.webhook.WebhookDelivery;
+import dev.wharf.domain.webhook.WebhookId;
+import dev.wharf.domain.webhook.WebhookSubscription;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -126,6 +129,10 @@ public final class InMemoryStore {
         final Map<RateLimitWindowKey, Integer> rateLimitWindows;
         final Map<UUID, AuditEntry> auditLog;
         final Map<ProjectId, ResetLease> resetLeases;
+        final Map<WebhookId, WebhookSubscription> webhookSubscriptions;
+        final Set<WebhookId> deletedWebhooks;
+        final Map<UUID, StoredEvent> webhookEvents;
+        final Map<UUID, StoredDelivery> webhookDeliveries;
 
         Tables() {
             this(
@@ -140,6 +147,10 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>(),
+                    new HashSet<>(),
                     new LinkedHashMap<>(),
                     new LinkedHashMap<>());
         }
@@ -157,7 +168,11 @@ public final class InMemoryStore {
                 Map<JobId, Job> jobs,
                 Map<RateLimitWindowKey, Integer> rateLimitWindows,
                 Map<UUID, AuditEntry> auditLog,
-                Map<ProjectId, ResetLease> resetLeases) {
+                Map<ProjectId, ResetLease> resetLeases,
+                Map<WebhookId, WebhookSubscription> webhookSubscriptions,
+                Set<WebhookId> deletedWebhooks,
+                Map<UUID, StoredEvent> webhookEvents,
+                Map<UUID, StoredDelivery> webhookDeliveries) {
             this.organizations = organizations;
             this.projects = projects;
             this.users = users;
@@ -171,6 +186,10 @@ public final class InMemoryStore {
             this.rateLimitWindows = rateLimitWindows;
             this.auditLog = auditLog;
             this.resetLeases = resetLeases;
+            this.webhookSubscriptions = webhookSubscriptions;
+            this.deletedWebhooks = deletedWebhooks;
+            this.webhookEvents = webhookEvents;
+            this.webhookDeliveries = webhookDeliveries;
         }
 
         Tables copy() {
@@ -187,7 +206,11 @@ public final class InMemoryStore {
                     new LinkedHashMap<>(jobs),
                     new LinkedHashMap<>(rateLimitWindows),
                     new LinkedHashMap<>(auditLog),
-                    new LinkedHashMap<>(resetLeases));
+                    new LinkedHashMap<>(resetLeases),
+                    new LinkedHashMap<>(webhookSubscriptions),
+                    new HashSet<>(deletedWebhooks),
+                    new LinkedHashMap<>(webhookEvents),
+                    new LinkedHashMap<>(webhookDeliveries));
         }
 
         void requireOrganization(OrganizationId id) {
@@ -232,4 +255,10 @@ public final class InMemoryStore {
 
     /** A password reset's hold on a warehouse: who holds it and until when. */
     record ResetLease(String owner, Instant expiresAt) {}
+
+    /** A webhook event row: its project, its once-key (or null), the payload as sent, when it happened. */
+    record StoredEvent(ProjectId projectId, String onceKey, String body, Instant occurredAt) {}
+
+    /** A webhook delivery row with its lease. */
+    record StoredDelivery(WebhookDelivery delivery, String leaseOwner, Instant leaseUntil) {}
 }

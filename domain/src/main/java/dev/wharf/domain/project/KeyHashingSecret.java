@@ -113,6 +113,14 @@ public final class KeyHashingSecret {
     }
 
     /** HMAC-SHA256 of {@code message}: SHA-256(outer pad ‖ SHA-256(inner pad ‖ message)). */
+    /**
+     * A key for another purpose, derived from this secret (HMAC-SHA256 of the purpose's name under it), so one secret
+     * serves several uses without one use's key revealing another's.
+     */
+    public byte[] derive(String purpose) {
+        return hmac(("wharf derived key: " + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     byte[] hmac(byte[] message) {
         byte[] innerHash = started(innerStart).digest(message);
         return started(outerStart).digest(innerHash);

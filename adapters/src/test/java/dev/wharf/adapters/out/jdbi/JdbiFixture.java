@@ -15,6 +15,10 @@ import dev.wharf.adapters.out.jdbi.ratelimit.JdbiRateLimiter;
 import dev.wharf.adapters.out.jdbi.usage.JdbiUsageQueries;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
+import dev.wharf.adapters.out.jdbi.webhook.JdbiWebhookDeliveries;
+import dev.wharf.adapters.out.jdbi.webhook.JdbiWebhookOutbox;
+import dev.wharf.adapters.out.jdbi.webhook.JdbiWebhookSubscriptions;
+import dev.wharf.adapters.out.jdbi.webhook.SecretBox;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.activity.JobActivityQueries;
 import dev.wharf.application.port.out.admin.OrganizationRepository;
@@ -32,6 +36,9 @@ import dev.wharf.application.port.out.usage.UsageQueries;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.webhook.WebhookDeliveries;
+import dev.wharf.application.port.out.webhook.WebhookOutbox;
+import dev.wharf.application.port.out.webhook.WebhookSubscriptions;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.testing.TestDatabase;
@@ -40,6 +47,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The JDBI repositories over a fresh, migrated H2 or PostgreSQL database. */
 public final class JdbiFixture implements PersistenceFixture {
+    /** Seals the webhook secrets the contracts store: a fixed key, as a server has one. */
+    static final SecretBox SECRET_BOX = new SecretBox(new byte[32]);
+
     private final TestDatabase database;
     private final Jdbi jdbi;
     /** One, as the application has one: what it remembers between reads is under test too. */
@@ -131,6 +141,21 @@ public final class JdbiFixture implements PersistenceFixture {
     @Override
     public MetricsQueries metricsQueries() {
         return new JdbiMetricsQueries(jdbi);
+    }
+
+    @Override
+    public WebhookSubscriptions webhookSubscriptions() {
+        return new JdbiWebhookSubscriptions(jdbi, SECRET_BOX);
+    }
+
+    @Override
+    public WebhookOutbox webhookOutbox() {
+        return new JdbiWebhookOutbox(jdbi);
+    }
+
+    @Override
+    public WebhookDeliveries webhookDeliveries() {
+        return new JdbiWebhookDeliveries(jdbi);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
+import dev.wharf.application.port.out.webhook.WebhookStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -91,6 +92,14 @@ class JdbiOnH2ContractsTest {
 
     @Nested
     class Metrics extends MetricsQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.h2();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookStoreContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.h2();

@@ -13,6 +13,7 @@ import dev.wharf.application.port.out.transaction.TransactionRunnerContract;
 import dev.wharf.application.port.out.warehouse.CredentialRepositoryContract;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeasesContract;
 import dev.wharf.application.port.out.warehouse.WarehouseRepositoryContract;
+import dev.wharf.application.port.out.webhook.WebhookStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -92,6 +93,14 @@ class JdbiOnPostgresContractsTest {
 
     @Nested
     class Metrics extends MetricsQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.postgres();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookStoreContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.postgres();

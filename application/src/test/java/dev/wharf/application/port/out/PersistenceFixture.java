@@ -16,6 +16,9 @@ import dev.wharf.application.port.out.usage.UsageQueries;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.webhook.WebhookDeliveries;
+import dev.wharf.application.port.out.webhook.WebhookOutbox;
+import dev.wharf.application.port.out.webhook.WebhookSubscriptions;
 import dev.wharf.domain.project.ApiKey;
 import dev.wharf.domain.project.KeyHashingSecret;
 import dev.wharf.domain.project.Organization;
@@ -65,6 +68,12 @@ public interface PersistenceFixture extends AutoCloseable {
     UsageQueries usage();
 
     MetricsQueries metricsQueries();
+
+    WebhookSubscriptions webhookSubscriptions();
+
+    WebhookOutbox webhookOutbox();
+
+    WebhookDeliveries webhookDeliveries();
 
     AuditLog auditLog();
 

@@ -1,0 +1,33 @@
+package dev.wharf.application.port.out.webhook;
+
+import dev.wharf.domain.webhook.WebhookDelivery;
+import dev.wharf.domain.webhook.WebhookId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The deliveries waiting to be sent, and the record of those sent. A worker claims one under a lease, sends it with no
+ * transaction open, and saves the outcome only while its lease holds, so instances sharing the database attempt each
+ * delivery once per attempt, and a dead worker's claims run out.
+ */
+public interface WebhookDeliveries {
+    /** Pending deliveries whose next attempt is due at {@code now} and that no live lease holds, oldest due first. */
+    List<UUID> due(Instant now, int limit);
+
+    /** Takes the delivery for {@code owner} until {@code leaseUntil} if it is still pending, due and free. */
+    Optional<Claim> claim(UUID delivery, String owner, Instant now, Instant leaseUntil);
+
+    /** Stores the attempt's outcome and gives the lease up; false (nothing stored) when the lease was lost. */
+    boolean finish(WebhookDelivery attempted, String owner);
+
+    /** The subscription's deliveries, newest first ({@code created_at}, then id). */
+    List<WebhookDelivery> ofSubscription(WebhookId subscription, int limit, int offset);
+
+    /** When the oldest delivery still pending was recorded; empty when none is. */
+    Optional<Instant> oldestPending();
+
+    /** A claimed delivery with what an attempt sends: the payload, and when its event happened. */
+    record Claim(WebhookDelivery delivery, String body, Instant occurredAt) {}
+}
