@@ -1,6 +1,7 @@
 package dev.wharf.application.fake;
 
 import dev.wharf.application.port.out.metrics.Metrics;
+import dev.wharf.application.port.out.webhook.WebhookSender;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditOutcome;
 import dev.wharf.domain.job.JobKind;
@@ -66,5 +67,10 @@ public final class RecordingMetrics implements Metrics {
     @Override
     public void billingCalled(boolean failed) {
         add("billingCalled " + (failed ? "failed" : "ok"), 1);
+    }
+
+    @Override
+    public void webhookAttempted(WebhookSender.Outcome outcome) {
+        add("webhookAttempted " + outcome, 1);
     }
 }

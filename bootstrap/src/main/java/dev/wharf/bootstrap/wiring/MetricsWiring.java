@@ -4,6 +4,7 @@ import dev.wharf.adapters.in.metrics.DropwizardMetricsBridge;
 import dev.wharf.adapters.in.metrics.PrometheusServlet;
 import dev.wharf.adapters.in.metrics.RequestMetricsFilter;
 import dev.wharf.adapters.out.jdbi.metrics.JdbiMetricsQueries;
+import dev.wharf.adapters.out.jdbi.webhook.JdbiWebhookDeliveries;
 import dev.wharf.adapters.out.metrics.PrometheusMetrics;
 import dev.wharf.application.port.out.metrics.Metrics;
 import io.dropwizard.core.setup.Environment;
@@ -22,7 +23,12 @@ public final class MetricsWiring {
 
     public static Metrics serve(Environment environment, Jdbi jdbi, String engine) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        PrometheusMetrics metrics = new PrometheusMetrics(registry, new JdbiMetricsQueries(jdbi), engine);
+        PrometheusMetrics metrics = new PrometheusMetrics(
+                registry,
+                new JdbiMetricsQueries(jdbi),
+                engine,
+                new JdbiWebhookDeliveries(jdbi)::oldestPending,
+                Wiring.CLOCK);
         registry.register(new DropwizardMetricsBridge(environment.metrics()));
         environment.jersey().register(new RequestMetricsFilter(registry));
         environment

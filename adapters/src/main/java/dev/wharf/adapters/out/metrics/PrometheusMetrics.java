@@ -2,6 +2,7 @@ package dev.wharf.adapters.out.metrics;
 
 import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.metrics.MetricsQueries;
+import dev.wharf.application.port.out.webhook.WebhookSender;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditOutcome;
 import dev.wharf.domain.job.JobKind;
@@ -11,9 +12,12 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +39,18 @@ public final class PrometheusMetrics implements Metrics {
     private final Counter rowsReported;
     private final Counter billingCalls;
     private final Counter billingErrors;
+    private final Counter webhookAttempts;
 
-    public PrometheusMetrics(PrometheusRegistry registry, MetricsQueries queries, String engine) {
+    /**
+     * {@code oldestUndelivered}: when the oldest webhook delivery still pending was recorded, read at scrape time;
+     * its age is measured on {@code clock}.
+     */
+    public PrometheusMetrics(
+            PrometheusRegistry registry,
+            MetricsQueries queries,
+            String engine,
+            Supplier<Optional<Instant>> oldestUndelivered,
+            Clock clock) {
         provisioningAttempts = Counter.builder()
                 .name("wharf_provisioning_attempts_total")
                 .help("Calls of the engine to provision a warehouse: a first call, a poll of one in progress, a retry")
@@ -82,6 +96,24 @@ public final class PrometheusMetrics implements Metrics {
         billingErrors = Counter.builder()
                 .name("wharf_billing_source_errors_total")
                 .help("Questions to the billing source that it could not answer")
+                .register(registry);
+        webhookAttempts = Counter.builder()
+                .name("wharf_webhook_deliveries_total")
+                .help("Webhook delivery attempts by outcome: delivered, rejected, timed_out, unreachable,"
+                        + " forbidden_address")
+                .labelNames("outcome")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("wharf_webhook_oldest_undelivered_age_seconds")
+                .help("How long the oldest webhook delivery still pending has waited (0 when none is)")
+                .unit(Unit.SECONDS)
+                .callback(gauge -> {
+                    Optional<Instant> oldest = readOrNothing(oldestUndelivered);
+                    if (oldest == null) return;
+                    gauge.call(oldest.map(o -> Math.max(
+                                    0, Duration.between(o, clock.instant()).toMillis() / 1e3))
+                            .orElse(0.0));
+                })
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("wharf_warehouses")
@@ -156,6 +188,11 @@ public final class PrometheusMetrics implements Metrics {
     @Override
     public void rowsReported(JobKind kind, long rows) {
         rowsReported.labelValues(kind.wireName()).inc(rows);
+    }
+
+    @Override
+    public void webhookAttempted(WebhookSender.Outcome outcome) {
+        webhookAttempts.labelValues(outcome.name().toLowerCase(Locale.ROOT)).inc();
     }
 
     @Override

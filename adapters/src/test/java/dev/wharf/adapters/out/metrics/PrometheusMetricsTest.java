@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.application.port.out.metrics.Metrics.ProvisioningFailure;
 import dev.wharf.application.port.out.metrics.MetricsQueries;
+import dev.wharf.application.port.out.webhook.WebhookSender;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditOutcome;
 import dev.wharf.domain.job.JobKind;
@@ -13,16 +14,24 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Wharf's metrics as Prometheus reads them: names, labels and values in the text format. */
 class PrometheusMetricsTest {
+    private static final Instant NOW = Instant.parse("2026-12-03T01:00:00Z");
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
-    private final PrometheusMetrics metrics = new PrometheusMetrics(registry, queries(), "postgres");
+    private final AtomicReference<Optional<Instant>> oldest = new AtomicReference<>(Optional.empty());
+    private final PrometheusMetrics metrics =
+            new PrometheusMetrics(registry, queries(), "postgres", oldest::get, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private MetricsQueries queries() {
         return new MetricsQueries() {
@@ -75,6 +84,20 @@ class PrometheusMetricsTest {
                 .contains("wharf_billing_source_calls_total 2.0")
                 .contains("wharf_billing_source_errors_total 1.0")
                 .doesNotContain("outcome=\"succeeded\"} 2.0");
+    }
+
+    @Test
+    void webhookAttemptsByOutcomeAndTheAgeOfTheOldestUndelivered() throws IOException {
+        assertThat(scrape()).contains("wharf_webhook_oldest_undelivered_age_seconds 0.0");
+        metrics.webhookAttempted(WebhookSender.Outcome.DELIVERED);
+        metrics.webhookAttempted(WebhookSender.Outcome.TIMED_OUT);
+        metrics.webhookAttempted(WebhookSender.Outcome.TIMED_OUT);
+        oldest.set(Optional.of(NOW.minusSeconds(90)));
+
+        assertThat(scrape())
+                .contains("wharf_webhook_deliveries_total{outcome=\"delivered\"} 1.0")
+                .contains("wharf_webhook_deliveries_total{outcome=\"timed_out\"} 2.0")
+                .contains("wharf_webhook_oldest_undelivered_age_seconds 90.0");
     }
 
     @Test

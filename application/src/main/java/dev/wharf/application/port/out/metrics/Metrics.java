@@ -1,5 +1,6 @@
 package dev.wharf.application.port.out.metrics;
 
+import dev.wharf.application.port.out.webhook.WebhookSender;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.audit.AuditOutcome;
 import dev.wharf.domain.job.JobKind;
@@ -30,6 +31,9 @@ public interface Metrics {
 
     /** Wharf asked the billing service about an organization; {@code failed} when it could not answer. */
     void billingCalled(boolean failed);
+
+    /** One attempt at a webhook delivery ended so. */
+    void webhookAttempted(WebhookSender.Outcome outcome);
 
     enum ProvisioningFailure {
         /** The engine could not be asked, or broke: the attempt is retried with backoff. */
@@ -62,5 +66,8 @@ public interface Metrics {
 
         @Override
         public void billingCalled(boolean failed) {}
+
+        @Override
+        public void webhookAttempted(WebhookSender.Outcome outcome) {}
     };
 }
