@@ -9,6 +9,7 @@ import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseEvents;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.ratelimit.RateLimitPolicy;
 import dev.wharf.application.service.provisioning.ProvisioningSettings;
 import dev.wharf.application.service.provisioning.ProvisioningWorker;
@@ -104,6 +105,7 @@ public final class ServiceFixtures {
                 engine,
                 new SecureRandomPasswordGenerator(),
                 timing,
-                clock);
+                clock,
+                EventPublisher.NONE);
     }
 }

@@ -16,6 +16,7 @@ import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.usage.UsageQueries;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobKind;
@@ -27,6 +28,8 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.shared.RuleViolationException;
+import dev.wharf.domain.webhook.WebhookEvent;
+import dev.wharf.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,7 @@ public final class JobService implements JobReporting {
     private final UsageQueries usage;
     private final Clock clock;
     private final Metrics metrics;
+    private final EventPublisher events;
 
     public JobService(
             ProjectAccess access,
@@ -80,7 +84,8 @@ public final class JobService implements JobReporting {
             BillingSource billing,
             UsageQueries usage,
             Clock clock,
-            Metrics metrics) {
+            Metrics metrics,
+            EventPublisher events) {
         this.access = access;
         this.transactions = transactions;
         this.sources = sources;
@@ -89,6 +94,7 @@ public final class JobService implements JobReporting {
         this.usage = usage;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -141,6 +147,7 @@ public final class JobService implements JobReporting {
                     now);
             if (limitReached) {
                 job = job.finish(JobStatus.BILLING_LIMIT_REACHED, now);
+                tellRowLimit(project, current.orElseThrow(), now);
             }
             jobs.insert(new AccountedJob(job, current.map(Billing::period).filter(p -> p.contains(createdAt))));
             return new JobView(job, source.sourceType());
@@ -166,6 +173,9 @@ public final class JobService implements JobReporting {
                 next = next.finish(status, now);
             }
             jobs.update(next);
+            if (next.status() == JobStatus.FAILED && job.status() != JobStatus.FAILED) {
+                events.publish(JobEvents.of(WebhookEventType.JOB_FAILED, next));
+            }
             return new Change(job, view(next));
         });
         long added = change.after().job().rows() - change.before().rows();
@@ -200,6 +210,22 @@ public final class JobService implements JobReporting {
             }
             return Optional.empty();
         }
+    }
+
+    /** {@code usage.row_limit_reached}, once per project and billing period, with the job that found it reached. */
+    private void tellRowLimit(Project project, Billing current, Instant now) {
+        events.publishOnce(
+                WebhookEvent.of(
+                        project.id(),
+                        WebhookEventType.USAGE_ROW_LIMIT_REACHED,
+                        now,
+                        "billing_period_start",
+                        current.period().start(),
+                        "billing_period_end",
+                        current.period().end(),
+                        "row_limit",
+                        current.rowLimit().getAsLong()),
+                "row_limit_reached:" + current.period().start());
     }
 
     private boolean limitReached(Project project, Billing current) {

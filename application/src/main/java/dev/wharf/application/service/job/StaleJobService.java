@@ -3,8 +3,10 @@ package dev.wharf.application.service.job;
 import dev.wharf.application.port.in.job.StaleJobs;
 import dev.wharf.application.port.out.job.JobRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobStatus;
+import dev.wharf.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,16 @@ public final class StaleJobService implements StaleJobs {
     private final Duration timeout;
     private final int batchSize;
     private final Clock clock;
+    private final EventPublisher events;
     private final String message;
 
     public StaleJobService(
-            TransactionRunner transactions, JobRepository jobs, Duration timeout, int batchSize, Clock clock) {
+            TransactionRunner transactions,
+            JobRepository jobs,
+            Duration timeout,
+            int batchSize,
+            Clock clock,
+            EventPublisher events) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the heartbeat timeout must be positive");
         }
@@ -39,6 +47,7 @@ public final class StaleJobService implements StaleJobs {
         this.timeout = timeout;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.events = events;
         this.message = "No heartbeat for " + describe(timeout);
     }
 
@@ -70,7 +79,9 @@ public final class StaleJobService implements StaleJobs {
                 return false;
             }
             Instant now = clock.instant();
-            jobs.update(job.recordError(message, now).finish(JobStatus.FAILED, now));
+            Job failed = job.recordError(message, now).finish(JobStatus.FAILED, now);
+            jobs.update(failed);
+            events.publish(JobEvents.of(WebhookEventType.JOB_STALE, failed));
             return true;
         });
     }

@@ -10,6 +10,7 @@ import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.PasswordResetLeases;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.domain.audit.AuditAction;
 import dev.wharf.domain.credential.Credential;
 import dev.wharf.domain.credential.Password;
@@ -19,6 +20,8 @@ import dev.wharf.domain.shared.ConflictException;
 import dev.wharf.domain.shared.NotFoundException;
 import dev.wharf.domain.warehouse.Warehouse;
 import dev.wharf.domain.warehouse.WarehouseTag;
+import dev.wharf.domain.webhook.WebhookEvent;
+import dev.wharf.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -66,6 +69,7 @@ public final class PasswordResetService implements RootPasswordReset {
     private final PasswordGenerator passwords;
     private final PasswordResetTiming timing;
     private final Clock clock;
+    private final EventPublisher events;
 
     public PasswordResetService(
             ActionGuard guard,
@@ -76,7 +80,8 @@ public final class PasswordResetService implements RootPasswordReset {
             WarehouseEngine engine,
             PasswordGenerator passwords,
             PasswordResetTiming timing,
-            Clock clock) {
+            Clock clock,
+            EventPublisher events) {
         this.guard = guard;
         this.transactions = transactions;
         this.warehouses = warehouses;
@@ -86,6 +91,7 @@ public final class PasswordResetService implements RootPasswordReset {
         this.passwords = passwords;
         this.timing = timing;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -155,6 +161,16 @@ public final class PasswordResetService implements RootPasswordReset {
                 .orElseGet(() -> Credential.forNewWarehouse(project, engine.loginFor(warehouse.databaseName())));
         Credential updated = current.passwordSet(warehouse, command.actor().userId(), clock.instant());
         credentials.save(updated);
+        events.publish(WebhookEvent.of(
+                project,
+                WebhookEventType.WAREHOUSE_PASSWORD_RESET,
+                updated.passwordLastSetAt(),
+                "database_name",
+                warehouse.databaseName().value(),
+                "username",
+                updated.username().value(),
+                "password_last_set_at",
+                updated.passwordLastSetAt()));
         return new PasswordReset(updated.username(), password, updated.passwordLastSetAt());
     }
 

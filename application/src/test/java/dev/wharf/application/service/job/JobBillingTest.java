@@ -17,6 +17,7 @@ import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.usage.AccountedJob;
 import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.application.port.out.usage.BillingSource;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.usage.CachingBillingSource;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
@@ -79,7 +80,8 @@ class JobBillingTest {
                 billingSource,
                 store.usage(),
                 clock,
-                Metrics.NONE);
+                Metrics.NONE,
+                EventPublisher.NONE);
         stripe = sources.create(new CreateSourceCommand(worker, PROJECT, "Stripe", null));
         siblingSource = sources.create(new CreateSourceCommand(worker, SIBLING, "Stripe", null));
     }

@@ -21,6 +21,7 @@ import dev.wharf.application.port.in.job.JobView;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
 import dev.wharf.application.port.in.job.ReportJobCommand;
 import dev.wharf.application.port.in.job.StartJobCommand;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobKind;
 import dev.wharf.domain.job.JobStatus;
@@ -75,7 +76,8 @@ class JobServicesTest {
                 org -> Optional.empty(),
                 store.usage(),
                 clock,
-                metrics);
+                metrics,
+                EventPublisher.NONE);
     }
 
     private Actor withScopes(Scope... scopes) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.application.fake.InMemoryFixture;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
 import dev.wharf.domain.job.JobStatus;
@@ -26,7 +27,7 @@ class StaleJobServiceTest {
     }
 
     private StaleJobService service(Duration timeout, int batch) {
-        return new StaleJobService(store.transactions(), store.jobs(), timeout, batch, clock);
+        return new StaleJobService(store.transactions(), store.jobs(), timeout, batch, clock, EventPublisher.NONE);
     }
 
     private Job running(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.adapters.out.jdbi.JdbiFixture;
 import dev.wharf.application.fake.MutableClock;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.job.StaleJobService;
 import dev.wharf.domain.job.Job;
 import dev.wharf.domain.job.JobId;
@@ -50,7 +51,7 @@ class StaleJobsOnPostgresTest {
     }
 
     private StaleJobService pass() {
-        return new StaleJobService(store.transactions(), store.jobs(), TIMEOUT, 7, clock);
+        return new StaleJobService(store.transactions(), store.jobs(), TIMEOUT, 7, clock, EventPublisher.NONE);
     }
 
     private Job running(String name) {
