@@ -53,7 +53,8 @@ public final class HttpWebhookSender implements WebhookSender {
         byte[] head = head(target, request, body.length);
         try (PinnedConnection connection = PinnedConnection.open(target, settings)) {
             Deadline answerBy = Deadline.after(settings.responseTimeout());
-            try (SocketWatchdog watchdog = SocketWatchdog.watch(connection.raw(), answerBy)) {
+            SocketWatchdog watchdog = SocketWatchdog.watch(connection.raw(), answerBy);
+            try {
                 OutputStream out = connection.socket().getOutputStream();
                 out.write(head);
                 out.write(body);
@@ -64,6 +65,8 @@ public final class HttpWebhookSender implements WebhookSender {
                     throw DeliveryFailure.timedOut("no answer within " + answerBy.length());
                 }
                 throw DeliveryFailure.unreachable("connection broke before the answer");
+            } finally {
+                watchdog.stop();
             }
         }
     }

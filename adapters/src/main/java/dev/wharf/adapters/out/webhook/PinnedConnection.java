@@ -119,7 +119,8 @@ record PinnedConnection(Socket raw, Socket socket) implements AutoCloseable {
 
     private static Socket handshake(Socket raw, WebhookTarget target, SenderSettings settings, Deadline connectBy)
             throws DeliveryFailure {
-        try (SocketWatchdog watchdog = SocketWatchdog.watch(raw, connectBy)) {
+        SocketWatchdog watchdog = SocketWatchdog.watch(raw, connectBy);
+        try {
             SSLSocket tls = (SSLSocket) settings.tls().createSocket(raw, target.host(), target.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -136,6 +137,8 @@ record PinnedConnection(Socket raw, Socket socket) implements AutoCloseable {
                 throw DeliveryFailure.unreachable("TLS: " + Snippet.clean(rootMessage(e), 160));
             }
             throw DeliveryFailure.unreachable("connection broke during the TLS handshake");
+        } finally {
+            watchdog.stop();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * timeout, but nothing bounds a write to a receiver that stops reading, nor a TLS handshake fed one byte at a time;
  * closing the plain socket underneath ends both. One daemon thread serves every delivery.
  */
-final class SocketWatchdog implements AutoCloseable {
+final class SocketWatchdog {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final ScheduledFuture<?> closing;
@@ -20,14 +20,13 @@ final class SocketWatchdog implements AutoCloseable {
         this.closing = TIMER.schedule(() -> closeQuietly(socket), deadline.remainingNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Watches the socket until {@link #close()}; pass the plain socket, not a TLS socket over it. */
+    /** Watches the socket until {@link #stop()}; pass the plain socket, not a TLS socket over it. */
     static SocketWatchdog watch(Socket socket, Deadline deadline) {
         return new SocketWatchdog(socket, deadline);
     }
 
     /** Stops watching; the socket stays open. */
-    @Override
-    public void close() {
+    void stop() {
         closing.cancel(false);
     }
 
