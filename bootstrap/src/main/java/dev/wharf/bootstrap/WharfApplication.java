@@ -4,6 +4,7 @@ import dev.wharf.adapters.in.rest.JsonSettings;
 import dev.wharf.adapters.out.jdbi.WharfJdbi;
 import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.provisioning.AbandonedLeases;
 import dev.wharf.bootstrap.cli.AdminCommands;
 import dev.wharf.bootstrap.cli.DbCommand;
@@ -93,9 +94,11 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         Metrics metrics = MetricsWiring.serve(environment, jdbi, engine.name());
-        wiring.serve(environment, engine, configuration.getProvisioning(), configuration.getRateLimit(), metrics);
+        EventPublisher events = wiring.serveWebhooks(environment, configuration.getWebhooks(), metrics);
+        wiring.serve(
+                environment, engine, configuration.getProvisioning(), configuration.getRateLimit(), metrics, events);
         wiring.serveJobs(
-                environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK), metrics);
+                environment, configuration.getJobs(), configuration.getBilling().build(Wiring.CLOCK), metrics, events);
 
         if (H2Recovery.fileOf(configuration.getDatabase().getUrl()).isPresent()) {
             freeAbandonedLeases(wiring.abandonedLeases());

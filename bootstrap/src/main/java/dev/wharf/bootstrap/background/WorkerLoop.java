@@ -3,16 +3,22 @@ package dev.wharf.bootstrap.background;
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
 import dev.wharf.application.port.in.provisioning.Provisioning;
+import dev.wharf.application.port.in.webhook.WebhookDispatch;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the provisioning worker on one background thread: a pass as soon as it is woken (a provision or deprovision
+ * Runs a worker (the provisioning worker, the webhook delivery worker) on one background thread: a pass as soon as it is woken (a provision or deprovision
  * was accepted), again at once while there was work, otherwise when the next attempt the worker scheduled is due (a
  * poll of an engine still working) or after the idle interval, whichever comes first: so a poll interval shorter than
  * the idle interval is kept, and warehouses other instances scheduled are found within the idle interval. Stops with
@@ -24,15 +30,34 @@ public final class WorkerLoop implements Managed {
     /** A failing pass (the metadata database down, say) is one line a minute, with the count left out. */
     private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
-    private final Provisioning worker;
+    private final String name;
+    private final ToIntFunction<BooleanSupplier> pass;
+    private final Supplier<Optional<Instant>> nextAttempt;
     private final Duration idle;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
+    /** The provisioning worker's loop. */
     public WorkerLoop(Provisioning worker, Duration idle, Clock clock) {
-        this.worker = worker;
+        this("provisioning", worker::runOnce, worker::nextAttemptScheduled, idle, clock);
+    }
+
+    /** The webhook delivery worker's loop. */
+    public WorkerLoop(WebhookDispatch worker, Duration idle, Clock clock) {
+        this("webhook-delivery", worker::runOnce, worker::nextAttemptScheduled, idle, clock);
+    }
+
+    private WorkerLoop(
+            String name,
+            ToIntFunction<BooleanSupplier> pass,
+            Supplier<Optional<Instant>> nextAttempt,
+            Duration idle,
+            Clock clock) {
+        this.name = name;
+        this.pass = pass;
+        this.nextAttempt = nextAttempt;
         this.idle = idle;
         this.clock = clock;
     }
@@ -44,7 +69,7 @@ public final class WorkerLoop implements Managed {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "wharf-provisioning-worker");
+        thread = new Thread(this::loop, "wharf-" + name + "-worker");
         thread.setDaemon(true);
         thread.start();
     }
@@ -59,7 +84,8 @@ public final class WorkerLoop implements Managed {
     /** Until the next attempt the worker scheduled, or the idle interval, whichever is sooner. */
     long waitMillis() {
         long idleMillis = idle.toMillis();
-        return worker.nextAttemptScheduled()
+        return nextAttempt
+                .get()
                 .map(next -> Math.max(
                         0,
                         Math.min(
@@ -72,11 +98,12 @@ public final class WorkerLoop implements Managed {
         while (running) {
             int worked = 0;
             try {
-                worked = worker.runOnce(() -> running);
+                worked = pass.applyAsInt(() -> running);
             } catch (RuntimeException e) {
-                LogThrottle.Verdict verdict = THROTTLE.admit(e.getClass().getName(), null);
+                LogThrottle.Verdict verdict =
+                        THROTTLE.admit(name + " " + e.getClass().getName(), null);
                 if (verdict.log()) {
-                    LOG.warn("Provisioning pass failed; retrying: {}", OneLine.of(e) + verdict.summary());
+                    LOG.warn("The {} pass failed; retrying: {}", name, OneLine.of(e) + verdict.summary());
                 }
             }
             if (worked == 0) {

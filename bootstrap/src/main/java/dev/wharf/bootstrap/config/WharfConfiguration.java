@@ -94,6 +94,20 @@ public class WharfConfiguration extends Configuration {
     @NotNull
     private RateLimitConfiguration rateLimit = new RateLimitConfiguration();
 
+    @Valid
+    @NotNull
+    private WebhooksConfiguration webhooks = new WebhooksConfiguration();
+
+    @JsonProperty
+    public WebhooksConfiguration getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhooksConfiguration webhooks) {
+        this.webhooks = webhooks == null ? new WebhooksConfiguration() : webhooks;
+    }
+
     @JsonProperty
     public RateLimitConfiguration getRateLimit() {
         return rateLimit;

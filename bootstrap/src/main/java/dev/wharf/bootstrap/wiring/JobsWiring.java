@@ -12,6 +12,7 @@ import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.usage.BillingSource;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.activity.JobActivityService;
 import dev.wharf.application.service.activity.JobStatsService;
 import dev.wharf.application.service.job.JobService;
@@ -44,7 +45,12 @@ final class JobsWiring {
         this.clock = clock;
     }
 
-    void serve(Environment environment, JobsConfiguration settings, BillingSource unmetered, Metrics metrics) {
+    void serve(
+            Environment environment,
+            JobsConfiguration settings,
+            BillingSource unmetered,
+            Metrics metrics,
+            EventPublisher events) {
         BillingSource billing = new MeteredBillingSource(unmetered, metrics);
         JdbiSourceRepository sources = new JdbiSourceRepository(jdbi);
         JdbiJobRepository jobs = new JdbiJobRepository(jdbi);
@@ -52,7 +58,12 @@ final class JobsWiring {
                 .lifecycle()
                 .manage(new StaleJobLoop(
                         new StaleJobService(
-                                transactions, jobs, settings.heartbeatTimeout(), settings.staleBatchSize(), clock),
+                                transactions,
+                                jobs,
+                                settings.heartbeatTimeout(),
+                                settings.staleBatchSize(),
+                                clock,
+                                events),
                         settings.staleCheckInterval(),
                         metrics));
 
@@ -60,7 +71,7 @@ final class JobsWiring {
         JdbiUsageQueries usage = new JdbiUsageQueries(jdbi);
         BillingSource cachedBilling = new CachingBillingSource(billing, BILLING_CACHE, clock);
         JobService jobService =
-                new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock, metrics);
+                new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock, metrics, events);
         environment.jersey().register(new SourceResource(sourceService));
         environment.jersey().register(new JobResource(jobService));
 

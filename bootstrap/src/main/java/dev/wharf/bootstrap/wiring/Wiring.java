@@ -22,6 +22,7 @@ import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
+import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.auth.ApiKeyAuthenticationService;
 import dev.wharf.application.service.dev.DevEnvironmentService;
 import dev.wharf.application.service.provisioning.AbandonedLeases;
@@ -31,10 +32,12 @@ import dev.wharf.application.service.provisioning.WarehouseCheckService;
 import dev.wharf.application.service.warehouse.PasswordResetService;
 import dev.wharf.application.service.warehouse.PasswordResetTiming;
 import dev.wharf.application.service.warehouse.WarehouseService;
+import dev.wharf.application.service.webhook.WarehouseStateEvents;
 import dev.wharf.bootstrap.background.WarehouseCheckLoop;
 import dev.wharf.bootstrap.background.WorkerLoop;
 import dev.wharf.bootstrap.config.JobsConfiguration;
 import dev.wharf.bootstrap.config.RateLimitConfiguration;
+import dev.wharf.bootstrap.config.WebhooksConfiguration;
 import dev.wharf.bootstrap.config.WorkerConfiguration;
 import dev.wharf.domain.credential.SecureRandomPasswordGenerator;
 import dev.wharf.domain.project.KeyHashingSecret;
@@ -101,7 +104,9 @@ public final class Wiring {
             WarehouseEngine engine,
             WorkerConfiguration worker,
             RateLimitConfiguration rateLimit,
-            Metrics metrics) {
+            Metrics metrics,
+            EventPublisher events) {
+        WarehouseRepository warehouses = new WarehouseStateEvents(this.warehouses, transactions, events);
         WarehouseCheckLoop check = new WarehouseCheckLoop(
                 new WarehouseCheckService(transactions, warehouses, engine, CLOCK),
                 new LoggedWarehouseEvents(),
@@ -137,7 +142,8 @@ public final class Wiring {
                 engine,
                 new SecureRandomPasswordGenerator(),
                 PasswordResetTiming.coveringEngineCalls(engine.longestPasswordCall()),
-                CLOCK);
+                CLOCK,
+                events);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, reset));
         jersey.register(new SchemaResource());
@@ -145,8 +151,19 @@ public final class Wiring {
     }
 
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */
-    public void serveJobs(Environment environment, JobsConfiguration settings, BillingSource billing, Metrics metrics) {
-        new JobsWiring(jdbi, transactions, access, CLOCK).serve(environment, settings, billing, metrics);
+    public void serveJobs(
+            Environment environment,
+            JobsConfiguration settings,
+            BillingSource billing,
+            Metrics metrics,
+            EventPublisher events) {
+        new JobsWiring(jdbi, transactions, access, CLOCK).serve(environment, settings, billing, metrics, events);
+    }
+
+    /** Webhooks (see {@link WebhooksWiring}): what the other services publish their events through. */
+    public EventPublisher serveWebhooks(Environment environment, WebhooksConfiguration config, Metrics metrics) {
+        return WebhooksWiring.serve(
+                environment, jdbi, transactions, access, hashing, config, metrics, CLOCK, workerId());
     }
 
     /** Names this process in leases: host and pid, plus a random part so a restarted process is a new worker. */
