@@ -48,6 +48,14 @@ final class DuckgresWharf implements AutoCloseable {
 
     /** Starts {@code java -jar wharf.jar <args> config/postgres.yml}. */
     WharfProcess run(String... args) {
+        return runOn(port, Map.of(), args);
+    }
+
+    /**
+     * As {@link #run}, with the API on {@code apiPort} (the admin port next to it) and {@code extra} environment: a
+     * second instance on the same database.
+     */
+    WharfProcess runOn(int apiPort, Map<String, String> extra, String... args) {
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add(
                 Path.of(System.getProperty("wharf.config.dir"), "postgres.yml").toString());
@@ -57,14 +65,15 @@ final class DuckgresWharf implements AutoCloseable {
                 "WHARF_DATABASE_USER", database.username(),
                 "WHARF_DATABASE_PASSWORD", database.password(),
                 "WHARF_BIND_HOST", "127.0.0.1",
-                "WHARF_PORT", Integer.toString(port),
-                "WHARF_ADMIN_PORT", Integer.toString(adminPort()),
+                "WHARF_PORT", Integer.toString(apiPort),
+                "WHARF_ADMIN_PORT", Integer.toString(apiPort + 1),
                 "WHARF_DATA_DIR", workDir.resolve("data").toString(),
                 "WHARF_WAREHOUSE_PORT", Integer.toString(warehousePort),
                 "WHARF_ENGINE", "duckgres",
                 "WHARF_DUCKGRES_URL", duckgres.baseUrl().toString(),
                 "WHARF_DUCKGRES_SECRET", SECRET,
                 "WHARF_KEY_SECRET", KEY_SECRET);
+        env.putAll(extra);
         WharfProcess process = WharfProcess.start(workDir, env, arguments.toArray(String[]::new));
         processes.add(process);
         return process;
