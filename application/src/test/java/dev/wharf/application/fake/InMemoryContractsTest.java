@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.job.SourceFreshnessContract;
 import dev.wharf.application.port.out.metrics.MetricsQueriesContract;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueueContract;
 import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
@@ -99,6 +100,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Metrics extends MetricsQueriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return new InMemoryFixture();
+        }
+    }
+
+    @Nested
+    class Freshness extends SourceFreshnessContract {
         @Override
         protected PersistenceFixture createFixture() {
             return new InMemoryFixture();

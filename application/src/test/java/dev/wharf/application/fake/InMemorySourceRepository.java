@@ -6,6 +6,7 @@ import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,60 @@ public final class InMemorySourceRepository implements SourceRepository {
                             source.sourceType(),
                             source.prefix(),
                             stored.createdAt(),
-                            source.deletedAt()));
+                            source.deletedAt(),
+                            stored.freshness(),
+                            stored.lastSyncedAt(),
+                            stored.freshnessMissed()));
+        });
+    }
+
+    @Override
+    public Optional<Source> findByIdForUpdate(ProjectId projectId, SourceId id) {
+        return findById(projectId, id);
+    }
+
+    /** Changes the freshness window, last sync and what was told; the rest stays as stored. */
+    @Override
+    public void saveFreshness(Source source) {
+        store.change(t -> {
+            Source stored = t.sources.get(source.id());
+            if (stored == null || !stored.projectId().equals(source.projectId())) {
+                throw new NotFoundException("source not found");
+            }
+            t.sources.put(
+                    source.id(),
+                    new Source(
+                            stored.id(),
+                            stored.projectId(),
+                            stored.sourceType(),
+                            stored.prefix(),
+                            stored.createdAt(),
+                            stored.deletedAt(),
+                            source.freshness(),
+                            source.lastSyncedAt(),
+                            source.freshnessMissed()));
+        });
+    }
+
+    @Override
+    public List<Source> freshnessToTell(Instant now, int limit) {
+        return store.read(t -> t.sources.values().stream()
+                .filter(s -> s.freshnessToTell(now))
+                .sorted(Comparator.comparing(Source::freshnessDueAt)
+                        .thenComparing(s -> s.id().value(), InMemoryStore.UUID_ORDER))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public boolean markFreshnessTold(SourceId id, boolean missed) {
+        return store.write(t -> {
+            Source stored = t.sources.get(id);
+            if (stored == null || stored.freshnessMissed() == missed) {
+                return false;
+            }
+            t.sources.put(id, stored.freshnessTold(missed));
+            return true;
         });
     }
 

@@ -2,6 +2,7 @@ package dev.wharf.bootstrap.background;
 
 import dev.wharf.application.logging.LogThrottle;
 import dev.wharf.application.logging.OneLine;
+import dev.wharf.application.port.in.job.FreshnessChecks;
 import dev.wharf.application.port.in.job.StaleJobs;
 import dev.wharf.application.port.out.metrics.Metrics;
 import io.dropwizard.lifecycle.Managed;
@@ -23,15 +24,22 @@ public final class StaleJobLoop implements Managed {
     private static final LogThrottle THROTTLE = new LogThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 16);
 
     private final StaleJobs staleJobs;
+    private final FreshnessChecks freshness;
     private final Duration interval;
     private final Metrics metrics;
     private ScheduledExecutorService executor;
 
     public StaleJobLoop(StaleJobs staleJobs, Duration interval, Metrics metrics) {
+        this(staleJobs, () -> 0, interval, metrics);
+    }
+
+    /** Also runs the sources' freshness pass, after the stale jobs' (a job failed here counts in neither window). */
+    public StaleJobLoop(StaleJobs staleJobs, FreshnessChecks freshness, Duration interval, Metrics metrics) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("jobs.staleCheckInterval must be positive");
         }
         this.staleJobs = staleJobs;
+        this.freshness = freshness;
         this.interval = interval;
         this.metrics = metrics;
     }
@@ -54,6 +62,7 @@ public final class StaleJobLoop implements Managed {
             if (failed > 0) {
                 LOG.info("Failed {} job(s) without a heartbeat", failed);
             }
+            freshness.tell();
         } catch (RuntimeException e) {
             LogThrottle.Verdict verdict = THROTTLE.admit(e.getClass().getName(), null);
             if (verdict.log()) {

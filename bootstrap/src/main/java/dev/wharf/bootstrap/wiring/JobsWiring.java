@@ -15,6 +15,7 @@ import dev.wharf.application.port.out.usage.BillingSource;
 import dev.wharf.application.port.out.webhook.EventPublisher;
 import dev.wharf.application.service.activity.JobActivityService;
 import dev.wharf.application.service.activity.JobStatsService;
+import dev.wharf.application.service.job.FreshnessService;
 import dev.wharf.application.service.job.JobService;
 import dev.wharf.application.service.job.SourceService;
 import dev.wharf.application.service.job.StaleJobService;
@@ -64,6 +65,7 @@ final class JobsWiring {
                                 settings.staleBatchSize(),
                                 clock,
                                 events),
+                        new FreshnessService(transactions, sources, events, clock),
                         settings.staleCheckInterval(),
                         metrics));
 
@@ -72,7 +74,7 @@ final class JobsWiring {
         BillingSource cachedBilling = new CachingBillingSource(billing, BILLING_CACHE, clock);
         JobService jobService =
                 new JobService(access, transactions, sources, jobs, cachedBilling, usage, clock, metrics, events);
-        environment.jersey().register(new SourceResource(sourceService));
+        environment.jersey().register(new SourceResource(sourceService, clock));
         environment.jersey().register(new JobResource(jobService));
 
         JdbiJobActivityQueries queries = new JdbiJobActivityQueries(jdbi);

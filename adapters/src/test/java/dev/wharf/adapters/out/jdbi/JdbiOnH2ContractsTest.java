@@ -6,6 +6,7 @@ import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
+import dev.wharf.application.port.out.job.SourceFreshnessContract;
 import dev.wharf.application.port.out.metrics.MetricsQueriesContract;
 import dev.wharf.application.port.out.provisioning.ProvisioningQueueContract;
 import dev.wharf.application.port.out.ratelimit.RateLimiterContract;
@@ -100,6 +101,14 @@ class JdbiOnH2ContractsTest {
 
     @Nested
     class Webhooks extends WebhookStoreContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.h2();
+        }
+    }
+
+    @Nested
+    class Freshness extends SourceFreshnessContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.h2();

@@ -173,6 +173,13 @@ public final class JobService implements JobReporting {
                 next = next.finish(status, now);
             }
             jobs.update(next);
+            if (next.status() == JobStatus.COMPLETED
+                    && job.status() != JobStatus.COMPLETED
+                    && next.sourceId() != null) {
+                Instant syncedAt = next.finishedAt();
+                sources.findByIdForUpdate(c.projectId(), next.sourceId())
+                        .ifPresent(source -> sources.saveFreshness(source.synced(syncedAt)));
+            }
             if (next.status() == JobStatus.FAILED && job.status() != JobStatus.FAILED) {
                 events.publish(JobEvents.of(WebhookEventType.JOB_FAILED, next));
             }

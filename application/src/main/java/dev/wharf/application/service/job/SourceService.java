@@ -7,8 +7,10 @@ import dev.wharf.application.port.in.job.CreateSourceCommand;
 import dev.wharf.application.port.in.job.DeleteSourceCommand;
 import dev.wharf.application.port.in.job.ListSourcesQuery;
 import dev.wharf.application.port.in.job.Sources;
+import dev.wharf.application.port.in.job.UpdateSourceCommand;
 import dev.wharf.application.port.out.job.SourceRepository;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
+import dev.wharf.domain.job.Freshness;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.Scope;
@@ -38,9 +40,35 @@ public final class SourceService implements Sources {
     public Source create(CreateSourceCommand command) {
         access.require(command.actor(), command.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
         Source source = Source.create(
-                SourceId.random(), command.projectId(), command.sourceType(), command.prefix(), clock.instant());
-        sources.insert(source);
+                        SourceId.random(), command.projectId(), command.sourceType(), command.prefix(), clock.instant())
+                .withFreshness(command.freshness() == null ? null : Freshness.parse(command.freshness()));
+        transactions.inTransaction(() -> {
+            sources.insert(source);
+            if (source.freshness() != null) {
+                sources.saveFreshness(source);
+            }
+        });
         return source;
+    }
+
+    @Override
+    public Source update(UpdateSourceCommand command) {
+        access.require(command.actor(), command.projectId(), Scope.WAREHOUSE_JOBS_WRITE);
+        SourceId id = parse(command.sourceId()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Freshness window = command.freshness().present() && command.freshness().value() != null
+                ? Freshness.parse(command.freshness().value())
+                : null;
+        return transactions.inTransaction(() -> {
+            Source source = sources.findByIdForUpdate(command.projectId(), id)
+                    .filter(s -> !s.isDeleted())
+                    .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+            if (!command.freshness().present()) {
+                return source;
+            }
+            Source changed = source.withFreshness(window);
+            sources.saveFreshness(changed);
+            return changed;
+        });
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.wharf.application.port.out.usage.Billing;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.application.port.out.webhook.WebhookDeliveries.Claim;
 import dev.wharf.application.service.ServiceFixtures;
+import dev.wharf.application.service.job.FreshnessService;
 import dev.wharf.application.service.job.JobService;
 import dev.wharf.application.service.job.SourceService;
 import dev.wharf.application.service.job.StaleJobService;
@@ -209,6 +210,53 @@ class PublishedEventsTest {
                         limit -> assertThat(limit)
                                 .startsWith("{\"type\":\"usage.row_limit_reached\"")
                                 .contains("\"row_limit\":0"));
+    }
+
+    @Test
+    void aSourceThatMissesItsWindowIsToldOnceAndToldAgainWhenAnImportCompletes() {
+        subscribe(WebhookEventType.SOURCE_FRESHNESS_MISSED, WebhookEventType.SOURCE_FRESHNESS_RESTORED);
+        SourceService sources = new SourceService(access, store.transactions(), store.sources(), clock);
+        JobService jobs = new JobService(
+                access,
+                store.transactions(),
+                store.sources(),
+                store.jobs(),
+                org -> Optional.empty(),
+                store.usage(),
+                clock,
+                Metrics.NONE,
+                events);
+        FreshnessService pass = new FreshnessService(store.transactions(), store.sources(), events, clock);
+        FreshnessService otherInstance = new FreshnessService(store.transactions(), store.sources(), events, clock);
+        String source = sources.create(new CreateSourceCommand(admin, PROJECT, "Stripe", null, "1h"))
+                .id()
+                .toString();
+
+        assertThat(pass.tell()).as("within its window").isZero();
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(pass.tell()).isEqualTo(1);
+        assertThat(otherInstance.tell()).as("told once, whoever runs the pass").isZero();
+        var job = jobs.start(new StartJobCommand(admin, PROJECT, "import", source, "charges", null, null, null, null));
+        clock.advance(Duration.ofMinutes(1));
+        jobs.report(
+                new ReportJobCommand(admin, PROJECT, job.job().id().toString(), 5L, "Completed", FieldUpdate.absent()));
+        assertThat(store.sources()
+                        .findById(PROJECT, job.job().sourceId())
+                        .orElseThrow()
+                        .lastSyncedAt())
+                .isEqualTo(clock.instant());
+        assertThat(otherInstance.tell()).isEqualTo(1);
+        assertThat(pass.tell()).isZero();
+
+        assertThat(delivered())
+                .satisfiesExactly(
+                        missed -> assertThat(missed)
+                                .startsWith("{\"type\":\"source.freshness_missed\"")
+                                .contains("\"source_id\":\"" + source + "\",\"source_type\":\"Stripe\","
+                                        + "\"freshness\":\"1h\",\"last_synced_at\":null"),
+                        restored -> assertThat(restored)
+                                .startsWith("{\"type\":\"source.freshness_restored\"")
+                                .contains("\"last_synced_at\":\""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wharf.adapters.in.rest.PageLinks;
 import dev.wharf.application.paging.Page;
 import dev.wharf.domain.job.Source;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,9 +16,9 @@ public record SourcePageResponse(
         @JsonProperty("next") String next,
         @JsonProperty("previous") String previous) {
 
-    static SourcePageResponse of(Page<Source> page) {
+    static SourcePageResponse of(Page<Source> page, Instant now) {
         PageLinks links = PageLinks.of(page);
         return new SourcePageResponse(
-                page.results().stream().map(SourceResponse::of).toList(), links.next(), links.previous());
+                page.results().stream().map(s -> SourceResponse.of(s, now)).toList(), links.next(), links.previous());
     }
 }

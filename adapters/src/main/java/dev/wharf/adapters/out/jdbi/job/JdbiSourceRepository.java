@@ -6,6 +6,7 @@ import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -54,5 +55,35 @@ public final class JdbiSourceRepository implements SourceRepository {
     @Override
     public List<Source> listActive(ProjectId projectId, int limit, int offset) {
         return dao.listActive(projectId.value(), limit, offset);
+    }
+
+    @Override
+    public Optional<Source> findByIdForUpdate(ProjectId projectId, SourceId id) {
+        return dao.findForUpdate(projectId.value(), id.value());
+    }
+
+    @Override
+    public void saveFreshness(Source s) {
+        Long seconds = s.freshness() == null ? null : s.freshness().window().toSeconds();
+        if (dao.saveFreshness(
+                        s.projectId().value(),
+                        s.id().value(),
+                        seconds,
+                        s.lastSyncedAt(),
+                        s.freshnessDueAt(),
+                        s.freshnessMissed())
+                == 0) {
+            throw new NotFoundException("source not found");
+        }
+    }
+
+    @Override
+    public List<Source> freshnessToTell(Instant now, int limit) {
+        return dao.freshnessToTell(now, limit);
+    }
+
+    @Override
+    public boolean markFreshnessTold(SourceId id, boolean missed) {
+        return dao.markFreshnessTold(id.value(), missed, !missed) == 1;
     }
 }

@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterRowMapper(SourceRowMapper.class)
 interface SourceDao {
-    String COLUMNS = "id, project_id, source_type, prefix, created_at, deleted_at";
+    String COLUMNS = "id, project_id, source_type, prefix, created_at, deleted_at, freshness_seconds, last_synced_at,"
+            + " freshness_missed";
 
     @SqlUpdate("""
             INSERT INTO external_data_source (id, project_id, source_type, prefix, created_at, deleted_at)
@@ -27,6 +28,32 @@ interface SourceDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM external_data_source WHERE project_id = :projectId AND id = :id")
     Optional<Source> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM external_data_source WHERE project_id = :projectId AND id = :id FOR UPDATE")
+    Optional<Source> findForUpdate(@Bind("projectId") long projectId, @Bind("id") UUID id);
+
+    @SqlUpdate("""
+            UPDATE external_data_source SET freshness_seconds = :seconds, last_synced_at = :lastSynced,
+            freshness_due_at = :dueAt, freshness_missed = :missed WHERE project_id = :projectId AND id = :id""")
+    int saveFreshness(
+            @Bind("projectId") long projectId,
+            @Bind("id") UUID id,
+            @Bind("seconds") Long seconds,
+            @Bind("lastSynced") Instant lastSynced,
+            @Bind("dueAt") Instant dueAt,
+            @Bind("missed") boolean missed);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM external_data_source WHERE deleted_at IS NULL AND freshness_due_at IS NOT NULL
+            AND ((freshness_missed = FALSE AND freshness_due_at <= :now)
+                OR (freshness_missed = TRUE AND freshness_due_at > :now))
+            ORDER BY freshness_due_at, id LIMIT :limit""")
+    List<Source> freshnessToTell(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlUpdate("""
+            UPDATE external_data_source SET freshness_missed = :missed
+            WHERE id = :id AND freshness_missed = :before""")
+    int markFreshnessTold(@Bind("id") UUID id, @Bind("missed") boolean missed, @Bind("before") boolean before);
 
     @SqlUpdate("""
             UPDATE external_data_source SET source_type = :sourceType, prefix = :prefix, deleted_at = :deletedAt

@@ -1,5 +1,6 @@
 package dev.wharf.adapters.out.jdbi.job;
 
+import dev.wharf.domain.job.Freshness;
 import dev.wharf.domain.job.Source;
 import dev.wharf.domain.job.SourceId;
 import dev.wharf.domain.project.ProjectId;
@@ -22,6 +23,14 @@ public final class SourceRowMapper implements RowMapper<Source> {
                 rs.getString("source_type"),
                 rs.getString("prefix"),
                 instant.map(rs, "created_at", ctx),
-                instant.map(rs, "deleted_at", ctx));
+                instant.map(rs, "deleted_at", ctx),
+                freshness(rs),
+                instant.map(rs, "last_synced_at", ctx),
+                rs.getBoolean("freshness_missed"));
+    }
+
+    private static Freshness freshness(ResultSet rs) throws SQLException {
+        long seconds = rs.getLong("freshness_seconds");
+        return rs.wasNull() ? null : Freshness.ofSeconds(seconds);
     }
 }

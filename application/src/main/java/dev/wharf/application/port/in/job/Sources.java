@@ -8,6 +8,9 @@ public interface Sources {
     /** Registers an external data source, so that import jobs can report against it. */
     Source create(CreateSourceCommand command);
 
+    /** Sets or removes the source's freshness window. */
+    Source update(UpdateSourceCommand command);
+
     /** Soft-deletes a source: it leaves lists and takes no new jobs, and its jobs stay. */
     void delete(DeleteSourceCommand command);
 
