@@ -132,9 +132,10 @@ public class WharfApplication extends Application<WharfConfiguration> {
         }
         if (freed.any()) {
             LOG.info(
-                    "Resuming {} warehouse(s) and marking {} unfinished password reset(s) left by a Wharf that stopped"
-                            + " without finishing them",
+                    "Resuming {} warehouse(s) and {} webhook delivery(ies), and marking {} unfinished password reset(s),"
+                            + " left by a Wharf that stopped without finishing them",
                     freed.claims(),
+                    freed.deliveries(),
                     freed.resets());
         }
     }

@@ -79,6 +79,20 @@ public final class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public int endAllClaims(Instant now) {
+        return store.write(t -> {
+            int ended = 0;
+            for (var entry : t.webhookDeliveries.entrySet()) {
+                if (entry.getValue().leaseOwner() != null) {
+                    entry.setValue(new StoredDelivery(entry.getValue().delivery(), null, null));
+                    ended++;
+                }
+            }
+            return ended;
+        });
+    }
+
+    @Override
     public Optional<Instant> oldestPending() {
         return store.read(t -> t.webhookDeliveries.values().stream()
                 .map(StoredDelivery::delivery)

@@ -13,6 +13,7 @@ import dev.wharf.adapters.out.jdbi.project.JdbiProjectRepository;
 import dev.wharf.adapters.out.jdbi.project.JdbiUserRepository;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiProvisioningQueue;
 import dev.wharf.adapters.out.jdbi.warehouse.JdbiWarehouseRepository;
+import dev.wharf.adapters.out.jdbi.webhook.JdbiWebhookDeliveries;
 import dev.wharf.application.access.ActionGuard;
 import dev.wharf.application.access.ProjectAccess;
 import dev.wharf.application.port.in.dev.DevEnvironmentSetup;
@@ -87,7 +88,11 @@ public final class Wiring {
 
     public AbandonedLeases abandonedLeases() {
         return new AbandonedLeases(
-                transactions, new JdbiProvisioningQueue(jdbi), new JdbiPasswordResetLeases(jdbi), CLOCK);
+                transactions,
+                new JdbiProvisioningQueue(jdbi),
+                new JdbiPasswordResetLeases(jdbi),
+                new JdbiWebhookDeliveries(jdbi),
+                CLOCK);
     }
 
     public DevEnvironmentSetup devEnvironment() {

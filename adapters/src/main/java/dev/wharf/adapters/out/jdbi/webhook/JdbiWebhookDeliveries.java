@@ -94,6 +94,13 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public int endAllClaims(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE webhook_delivery SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
+                .execute());
+    }
+
+    @Override
     public Optional<Instant> oldestPending() {
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT MIN(created_at) AS oldest FROM webhook_delivery WHERE status = 'pending'")

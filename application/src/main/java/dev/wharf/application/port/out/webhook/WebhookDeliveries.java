@@ -25,6 +25,12 @@ public interface WebhookDeliveries {
     /** The subscription's deliveries, newest first ({@code created_at}, then id). */
     List<WebhookDelivery> ofSubscription(WebhookId subscription, int limit, int offset);
 
+    /**
+     * Ends every claim, as if its lease had run out: for a start that knows no other process can hold one (dev mode's
+     * metadata file). Returns how many there were.
+     */
+    int endAllClaims(Instant now);
+
     /** When the oldest delivery still pending was recorded; empty when none is. */
     Optional<Instant> oldestPending();
 

@@ -137,6 +137,21 @@ public abstract class WebhookStoreContract extends FixtureContract {
     }
 
     @Test
+    void endingEveryClaimFreesTheDeliveriesAtOnce() {
+        WebhookSubscription a = subscribe(PROJECT, 1, WebhookEventType.JOB_FAILED);
+        WebhookDelivery d = store.webhookOutbox()
+                .record(event(PROJECT, WebhookEventType.JOB_FAILED, 10), List.of(a), at(10))
+                .get(0);
+        store.webhookDeliveries().claim(d.id(), "dead", at(10), at(70)).orElseThrow();
+
+        assertThat(store.webhookDeliveries().endAllClaims(at(11))).isEqualTo(1);
+        assertThat(store.webhookDeliveries().due(at(11), 10)).containsExactly(d.id());
+        assertThat(store.webhookDeliveries().finish(d.delivered(200, "HTTP 200", at(12)), "dead"))
+                .as("the dead owner's lease is gone")
+                .isFalse();
+    }
+
+    @Test
     void aFinishedDeliveryIsListedWithItsOutcomeAndNoLongerDue() {
         WebhookSubscription a = subscribe(PROJECT, 1, WebhookEventType.JOB_FAILED);
         WebhookDelivery first = store.webhookOutbox()
