@@ -57,6 +57,7 @@ public final class WebhookBench {
         int duration = Integer.parseInt(a.getOrDefault("duration", "20"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "16"));
 
+        bench.reportsPerSecond(connections, 5); // warm-up: the JIT, the pool, the caches
         double without = bench.reportsPerSecond(connections, duration);
         System.out.printf("REPORTS without a subscription: %.1f failed-job reports/s%n", without);
         HttpServer receiver = bench.receiver();
@@ -66,6 +67,8 @@ public final class WebhookBench {
         System.out.printf(
                 "REPORTS with a subscription: %.1f failed-job reports/s (%.1f%% of without)%n",
                 with, 100 * with / without);
+        bench.quiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
+        System.out.printf("DRAINED %d deliveries of the loaded run%n", bench.received.size());
         bench.latency(Integer.parseInt(a.getOrDefault("latency", "300")));
         bench.delete(hook);
         receiver.stop(0);
@@ -141,6 +144,22 @@ public final class WebhookBench {
         String id = job.path("id").asText();
         send("PATCH", "/data_warehouse/jobs/" + id + "/", "{\"status\": \"Failed\", \"latest_error\": \"bench\"}");
         return id;
+    }
+
+    /** Waits until no delivery arrived for {@code still} (the backlog of the loaded run is sent), at most {@code max}. */
+    private void quiet(Duration still, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        int seen = -1;
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (received.size() != seen) {
+                seen = received.size();
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > still.toNanos()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Sequential failures; the time from each answer to its delivery. */

@@ -31,14 +31,14 @@ public final class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public List<UUID> due(Instant now, int limit) {
+    public List<Due> due(Instant now, int limit) {
         return store.read(t -> t.webhookDeliveries.values().stream()
                 .filter(row -> claimable(row, now))
                 .map(StoredDelivery::delivery)
                 .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt)
                         .thenComparing(WebhookDelivery::id, InMemoryStore.UUID_ORDER))
                 .limit(limit)
-                .map(WebhookDelivery::id)
+                .map(d -> new Due(d.id(), d.subscriptionId()))
                 .toList());
     }
 

@@ -5,17 +5,26 @@ import dev.wharf.application.port.out.metrics.Metrics;
 import dev.wharf.application.port.out.transaction.TransactionRunner;
 import dev.wharf.application.port.out.webhook.WebhookDeliveries;
 import dev.wharf.application.port.out.webhook.WebhookDeliveries.Claim;
+import dev.wharf.application.port.out.webhook.WebhookDeliveries.Due;
 import dev.wharf.application.port.out.webhook.WebhookSender;
 import dev.wharf.application.port.out.webhook.WebhookSender.Result;
 import dev.wharf.application.port.out.webhook.WebhookSubscriptions;
 import dev.wharf.domain.webhook.DeliverySchedule;
 import dev.wharf.domain.webhook.WebhookDelivery;
 import dev.wharf.domain.webhook.WebhookEventType;
+import dev.wharf.domain.webhook.WebhookId;
 import dev.wharf.domain.webhook.WebhookSubscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -27,9 +36,14 @@ import java.util.function.DoubleSupplier;
  * tried again on {@link DeliverySchedule}'s backoff for at least 24 hours, then failed; a subscription none of whose
  * attempts succeeded for that long is disabled, saying why. A delivery to a deleted subscription is failed; one to a
  * disabled subscription too (but a test).
+ *
+ * <p>A pass sends up to {@link #PARALLEL} deliveries at once, at most {@link #PER_SUBSCRIPTION} of them to any one
+ * subscription, and waits for them: a receiver that hangs holds one slot for the timeouts, never the others' deliveries.
  */
 public final class WebhookDeliveryWorker implements WebhookDispatch {
-    static final int BATCH = 16;
+    static final int BATCH = 64;
+    static final int PARALLEL = 8;
+    static final int PER_SUBSCRIPTION = 2;
     /** Longer than one attempt can take (a 5 s connect and a 10 s answer), with room to save it. */
     static final Duration LEASE = Duration.ofSeconds(60);
 
@@ -41,6 +55,7 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
     private final Clock clock;
     private final String workerId;
     private final DoubleSupplier jitter;
+    private final Executor senders;
     private final AtomicReference<Instant> nextScheduled = new AtomicReference<>();
 
     public WebhookDeliveryWorker(
@@ -59,7 +74,17 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
                 metrics,
                 clock,
                 workerId,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(),
+                senders());
+    }
+
+    /** {@link #PARALLEL} daemon threads that send; they end with the process. */
+    private static Executor senders() {
+        return Executors.newFixedThreadPool(PARALLEL, task -> {
+            Thread thread = new Thread(task, "wharf-webhook-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     WebhookDeliveryWorker(
@@ -70,7 +95,8 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
             Metrics metrics,
             Clock clock,
             String workerId,
-            DoubleSupplier jitter) {
+            DoubleSupplier jitter,
+            Executor senders) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -79,25 +105,28 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
         this.clock = clock;
         this.workerId = workerId;
         this.jitter = jitter;
+        this.senders = senders;
     }
 
     @Override
     public int runOnce(BooleanSupplier keepGoing) {
         Instant start = clock.instant();
         nextScheduled.updateAndGet(next -> next == null || next.isAfter(start) ? next : null);
-        int attempted = 0;
-        for (var id : deliveries.due(start, BATCH)) {
-            if (!keepGoing.getAsBoolean()) {
+        Map<WebhookId, Integer> perSubscription = new HashMap<>();
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (Due due : deliveries.due(start, BATCH)) {
+            if (!keepGoing.getAsBoolean() || sending.size() >= PARALLEL) {
                 break;
             }
-            Instant now = clock.instant();
-            Optional<Claim> claim = deliveries.claim(id, workerId, now, now.plus(LEASE));
-            if (claim.isPresent()) {
-                attempt(claim.get());
-                attempted++;
+            if (perSubscription.merge(due.subscription(), 1, Integer::sum) > PER_SUBSCRIPTION) {
+                continue;
             }
+            Instant now = clock.instant();
+            Optional<Claim> claim = deliveries.claim(due.delivery(), workerId, now, now.plus(LEASE));
+            claim.ifPresent(c -> sending.add(CompletableFuture.runAsync(() -> attempt(c), senders)));
         }
-        return attempted;
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+        return sending.size();
     }
 
     @Override

@@ -70,8 +70,12 @@ class PublishedEventsTest {
     private List<String> delivered() {
         clock.advance(Duration.ofMillis(1));
         return store.webhookDeliveries().due(clock.instant(), 100).stream()
-                .map(id -> store.webhookDeliveries()
-                        .claim(id, "test", clock.instant(), clock.instant().plusSeconds(60)))
+                .map(due -> store.webhookDeliveries()
+                        .claim(
+                                due.delivery(),
+                                "test",
+                                clock.instant(),
+                                clock.instant().plusSeconds(60)))
                 .flatMap(Optional::stream)
                 .sorted((a, b) ->
                         a.delivery().createdAt().compareTo(b.delivery().createdAt()))

@@ -50,7 +50,8 @@ class WebhookDeliveryWorkerTest {
                 metrics,
                 clock,
                 id,
-                () -> 1.0);
+                () -> 1.0,
+                Runnable::run);
     }
 
     private WebhookEvent event() {
@@ -167,11 +168,32 @@ class WebhookDeliveryWorkerTest {
         for (int i = 0; i < 5; i++) record(event());
         WebhookDeliveryWorker other = worker("w2");
 
-        int first = worker.runOnce(() -> true);
-        int second = other.runOnce(() -> true);
+        int sent = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            sent += worker.runOnce(() -> true) + other.runOnce(() -> true);
+        }
 
-        assertThat(first + second).isEqualTo(5);
-        assertThat(sender.sent).hasSize(5);
+        assertThat(sent).isEqualTo(5);
+        assertThat(sender.sent).hasSize(5).extracting(r -> r.messageId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aPassSendsAtMostTwoToOneSubscriptionSoOneReceiverCannotHoldTheOthers() {
+        WebhookSubscription other = WebhookSubscription.create(
+                PROJECT, "https://other.example.com/x", Set.of(WebhookEventType.JOB_FAILED), null, T0);
+        store.webhookSubscriptions().insert(other);
+        for (int i = 0; i < 5; i++) {
+            store.webhookOutbox().record(event(), List.of(subscription, other), clock.instant());
+        }
+
+        assertThat(worker.runOnce(() -> true)).isEqualTo(4);
+        assertThat(sender.sent)
+                .extracting(r -> r.url())
+                .containsExactlyInAnyOrder(
+                        "https://hooks.example.com/x",
+                        "https://hooks.example.com/x",
+                        "https://other.example.com/x",
+                        "https://other.example.com/x");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.wharf.application.port.in.webhook.CreateWebhookCommand;
 import dev.wharf.application.port.in.webhook.NewSecret;
 import dev.wharf.application.port.in.webhook.WebhookCommand;
 import dev.wharf.application.port.in.webhook.WebhookListQuery;
+import dev.wharf.application.port.out.webhook.WebhookDeliveries;
 import dev.wharf.application.service.ServiceFixtures;
 import dev.wharf.domain.project.ApiKeyId;
 import dev.wharf.domain.project.Membership;
@@ -181,7 +182,9 @@ class WebhookServiceTest {
                                 admin, PROJECT, created.subscription().id().toString(), null, null))
                         .results())
                 .containsExactly(delivery);
-        assertThat(store.webhookDeliveries().due(clock.instant(), 10)).containsExactly(delivery.id());
+        assertThat(store.webhookDeliveries().due(clock.instant(), 10))
+                .extracting(WebhookDeliveries.Due::delivery)
+                .containsExactly(delivery.id());
     }
 
     @Test

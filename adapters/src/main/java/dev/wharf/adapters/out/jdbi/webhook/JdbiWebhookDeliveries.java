@@ -32,12 +32,13 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public List<UUID> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM webhook_delivery WHERE " + CLAIMABLE
+    public List<Due> due(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, subscription_id FROM webhook_delivery WHERE " + CLAIMABLE
                         + " ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("now", now)
                 .bind("limit", limit)
-                .mapTo(UUID.class)
+                .map((rs, ctx) -> new Due(
+                        rs.getObject("id", UUID.class), new WebhookId(rs.getObject("subscription_id", UUID.class))))
                 .list());
     }
 

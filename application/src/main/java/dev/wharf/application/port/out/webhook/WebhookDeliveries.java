@@ -13,8 +13,11 @@ import java.util.UUID;
  * delivery once per attempt, and a dead worker's claims run out.
  */
 public interface WebhookDeliveries {
-    /** Pending deliveries whose next attempt is due at {@code now} and that no live lease holds, oldest due first. */
-    List<UUID> due(Instant now, int limit);
+    /**
+     * Pending deliveries whose next attempt is due at {@code now} and that no live lease holds, oldest due first, with
+     * the subscription each is for (so a worker can spread its attempts over subscriptions).
+     */
+    List<Due> due(Instant now, int limit);
 
     /** Takes the delivery for {@code owner} until {@code leaseUntil} if it is still pending, due and free. */
     Optional<Claim> claim(UUID delivery, String owner, Instant now, Instant leaseUntil);
@@ -33,6 +36,9 @@ public interface WebhookDeliveries {
 
     /** When the oldest delivery still pending was recorded; empty when none is. */
     Optional<Instant> oldestPending();
+
+    /** A delivery that is due, and its subscription. */
+    record Due(UUID delivery, WebhookId subscription) {}
 
     /** A claimed delivery with what an attempt sends: the payload, and when its event happened. */
     record Claim(WebhookDelivery delivery, String body, Instant occurredAt) {}
