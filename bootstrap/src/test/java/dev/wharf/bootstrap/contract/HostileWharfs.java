@@ -2,6 +2,7 @@ package dev.wharf.bootstrap.contract;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.bootstrap.contract.ContractClient.Answer;
 import dev.wharf.bootstrap.contract.DocumentedOperations.Op;
 import dev.wharf.domain.project.ProjectId;
@@ -43,6 +44,25 @@ final class HostileWharfs implements Store.CloseOnReset {
                             "{\"source_type\": \"Stripe\"}"));
         }
 
+        /**
+         * A new webhook subscription, so that a request that deletes one never leaves the next without one; when the
+         * project holds its 20, they are deleted first.
+         */
+        String webhook() {
+            String webhooks = Paths.of(project, "webhooks/");
+            Answer answer = target.api().postJson(webhooks, target.adminKey(), ValidBodies.WEBHOOK);
+            if (answer.status() == 409) {
+                for (JsonNode row : target.api()
+                        .get(webhooks + "?limit=50", target.adminKey())
+                        .json()
+                        .get("results")) {
+                    target.api().send("DELETE", webhooks + row.get("id").asText() + "/", target.adminKey(), null, null);
+                }
+                answer = target.api().postJson(webhooks, target.adminKey(), ValidBodies.WEBHOOK);
+            }
+            return created(answer);
+        }
+
         /** The admin key's {@code Authorization} line and, unless empty, {@code Content-Type}: for {@link RawHttp}. */
         List<byte[]> rawHeaders(String contentType) {
             List<byte[]> headers = new ArrayList<>();
@@ -63,6 +83,7 @@ final class HostileWharfs implements Store.CloseOnReset {
                         case "project_id" -> project.toString();
                         case "source_id" -> newSource();
                         case "job_id" -> job();
+                        case "webhook_id" -> webhook();
                         default -> throw new IllegalStateException("no valid value for " + parameter);
                     };
                 }

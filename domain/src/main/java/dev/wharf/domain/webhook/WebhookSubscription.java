@@ -15,7 +15,8 @@ import java.util.Set;
  * A project's subscription to some of its events at one URL, with the secret deliveries are signed with. After a
  * rotation the previous secret still signs (a second signature) until {@code previousSecretExpiresAt}, so receivers
  * can switch without losing a delivery. A subscription whose deliveries keep failing is disabled, saying why, and
- * takes no new deliveries until it is enabled again.
+ * takes no new deliveries until it is enabled again. The description is free text: a NUL in it (which PostgreSQL cannot
+ * store in a text column) becomes U+FFFD.
  */
 public record WebhookSubscription(
         WebhookId id,
@@ -48,6 +49,7 @@ public record WebhookSubscription(
         if (events.contains(WebhookEventType.WEBHOOK_TEST)) {
             throw new RuleViolationException("webhook.test is sent by the test endpoint and cannot be subscribed to");
         }
+        description = Texts.withoutNul(description);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new RuleViolationException("description must be at most " + MAX_DESCRIPTION + " characters");
         }

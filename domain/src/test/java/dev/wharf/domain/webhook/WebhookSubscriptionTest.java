@@ -46,6 +46,14 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    void aNulInTheDescriptionIsKeptAsAReplacementCharacter() {
+        WebhookSubscription described = WebhookSubscription.create(
+                ProjectId.of(1), "https://x.example", Set.of(WebhookEventType.JOB_FAILED), "on\u0000call", T0);
+
+        assertThat(described.description()).isEqualTo("on\uFFFDcall");
+    }
+
+    @Test
     void eventsAreRequiredAndTheTestEventCannotBeSubscribedTo() {
         assertThatThrownBy(() -> WebhookSubscription.create(ProjectId.of(1), "https://x.example", Set.of(), null, T0))
                 .isInstanceOf(RuleViolationException.class)

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
  * A project's webhooks under {@code /api/projects/{id}/data_warehouse/webhooks/} and its {@code /api/environments/}
  * alias, with or without a trailing slash. The answers that show a signing secret are never cached.
  */
-@Path("/api/{scope: projects|environments}/{project_id}/data_warehouse/webhooks")
+@Path("/api/{scope: projects|environments}/{project_id}/data_warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public final class WebhookResource {
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
@@ -35,7 +35,7 @@ public final class WebhookResource {
     }
 
     @POST
-    @Path("{slash: /?}")
+    @Path("/webhooks{slash: /?}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(
             @Auth ActorPrincipal caller, @PathParam("project_id") String project, CreateWebhookRequest request) {
@@ -49,7 +49,7 @@ public final class WebhookResource {
     }
 
     @GET
-    @Path("{slash: /?}")
+    @Path("/webhooks{slash: /?}")
     public WebhookPageResponse<WebhookResponse> list(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
@@ -61,7 +61,7 @@ public final class WebhookResource {
     }
 
     @DELETE
-    @Path("/{webhook_id}{slash: /?}")
+    @Path("/webhooks/{webhook_id}{slash: /?}")
     public Response delete(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
@@ -71,7 +71,7 @@ public final class WebhookResource {
     }
 
     @POST
-    @Path("/{webhook_id}/test{slash: /?}")
+    @Path("/webhooks/{webhook_id}/test{slash: /?}")
     public Response test(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
@@ -81,7 +81,7 @@ public final class WebhookResource {
     }
 
     @GET
-    @Path("/{webhook_id}/deliveries{slash: /?}")
+    @Path("/webhooks/{webhook_id}/deliveries{slash: /?}")
     public WebhookPageResponse<DeliveryResponse> deliveries(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
@@ -95,7 +95,7 @@ public final class WebhookResource {
     }
 
     @POST
-    @Path("/{webhook_id}/rotate-secret{slash: /?}")
+    @Path("/webhooks/{webhook_id}/rotate-secret{slash: /?}")
     public Response rotateSecret(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
@@ -107,7 +107,7 @@ public final class WebhookResource {
     }
 
     @POST
-    @Path("/{webhook_id}/enable{slash: /?}")
+    @Path("/webhooks/{webhook_id}/enable{slash: /?}")
     public WebhookResponse enable(
             @Auth ActorPrincipal caller,
             @PathParam("project_id") String project,
