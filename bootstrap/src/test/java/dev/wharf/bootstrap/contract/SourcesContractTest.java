@@ -32,6 +32,46 @@ class SourcesContractTest extends JobsContractSupport {
     }
 
     @Test
+    void aFreshnessWindowIsSetChangedAndRemovedAndShownWithTheSourcesSyncStatus() {
+        ProjectId project = jobsProject();
+        Answer created = api.postJson(sources(project), admin, "{\"source_type\": \"Stripe\", \"freshness\": \"6h\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("freshness").asText()).isEqualTo("6h");
+        assertThat(created.json().get("freshness_status").asText()).isEqualTo("fresh");
+        assertThat(created.json().get("last_synced_at").isNull()).isTrue();
+        String id = created.json().get("id").asText();
+        String path = sources(project) + id + "/";
+
+        Answer daily = api.send("PATCH", path, admin, "application/json", "{\"freshness\": \"24h\"}");
+        assertThat(daily.status()).isEqualTo(200);
+        assertThat(daily.json().get("freshness").asText()).isEqualTo("1d");
+        Answer unchanged = api.send("PATCH", path, admin, "application/json", "{}");
+        assertThat(unchanged.json().get("freshness").asText()).isEqualTo("1d");
+        Answer removed = api.send("PATCH", path, admin, "application/json", "{\"freshness\": null}");
+        assertThat(removed.json().get("freshness").isNull()).isTrue();
+        assertThat(removed.json().get("freshness_status").isNull()).isTrue();
+        for (String bad : List.of("\"4m\"", "\"91d\"", "\"6 hours\"", "\"\"")) {
+            Answer refused = api.send("PATCH", path, admin, "application/json", "{\"freshness\": " + bad + "}");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.error()).as(bad).startsWith("freshness must be");
+        }
+        Answer number = api.send("PATCH", path, admin, "application/json", "{\"freshness\": 6}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.error()).isEqualTo("Invalid value for field 'freshness'");
+        assertThat(api.postJson(sources(project), admin, "{\"source_type\": \"Stripe\", \"freshness\": \"1m\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.send(
+                                "PATCH",
+                                sources(project) + "00000000-0000-0000-0000-000000000000/",
+                                admin,
+                                "application/json",
+                                "{\"freshness\": \"6h\"}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void sourcesAreListedNewestFirstPageByPage() {
         ProjectId project = target.newProject();
         List<String> created = new ArrayList<>();
