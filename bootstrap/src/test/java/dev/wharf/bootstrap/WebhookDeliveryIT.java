@@ -78,7 +78,9 @@ class WebhookDeliveryIT {
         JsonNode hooks = json(api.call("GET", 1, "/data_warehouse/webhooks/", null));
         String webhook = hooks.path("results").path(0).path("id").asText();
         JsonNode pending = json(api.call("GET", 1, "/data_warehouse/webhooks/" + webhook + "/deliveries/", null));
-        assertThat(pending.path("results")).hasSize(3);
+        assertThat(pending.path("results"))
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("pending"));
         first.sendSigkill();
         first.waitFor(Duration.ofSeconds(30));
 
@@ -96,9 +98,11 @@ class WebhookDeliveryIT {
                         .as("signed with the secret shown at creation")
                         .isTrue());
         JsonNode after = json(api.call("GET", 1, "/data_warehouse/webhooks/" + webhook + "/deliveries/", null));
+        // An event recorded just before the kill may not have been tried yet: each was sent at least once, after the
+        // restart.
         assertThat(after.path("results")).allSatisfy(d -> {
             assertThat(d.path("status").asText()).isEqualTo("delivered");
-            assertThat(d.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(d.path("attempts").asInt()).isPositive();
             assertThat(d.path("last_response_code").asInt()).isEqualTo(204);
         });
     }

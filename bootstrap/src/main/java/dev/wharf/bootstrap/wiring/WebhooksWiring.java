@@ -63,7 +63,7 @@ final class WebhooksWiring {
                         !config.requireHttps(),
                         loop::wake,
                         clock)));
-        return new OutboxPublisher(subscriptions, outbox, loop::wake, clock);
+        return new OutboxPublisher(transactions, subscriptions, outbox, loop::wake, clock);
     }
 
     static SenderSettings settings(WebhooksConfiguration config) {

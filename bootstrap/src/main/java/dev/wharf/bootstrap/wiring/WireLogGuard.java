@@ -13,14 +13,21 @@ import org.slf4j.Marker;
  * Holds Jetty's wire-level loggers at INFO, whatever the logging configuration (or the admin log-level task) says: at
  * DEBUG, {@code org.eclipse.jetty.http.HttpParser} logs every parsed header and {@code org.eclipse.jetty.io}'s end
  * points log the bytes they read, and every request to Wharf carries an API key in its {@code Authorization} header.
- * HTTP/2's header decoder ({@code org.eclipse.jetty.http2.hpack}) does the same for {@code h2} connectors. A turbo
+ * HTTP/2's header decoder ({@code org.eclipse.jetty.http2.hpack}) does the same for {@code h2} connectors. The
+ * server's and the servlet layer's loggers ({@code org.eclipse.jetty.server}, {@code org.eclipse.jetty.ee10}) print
+ * the bytes of answers, and some answers carry a secret shown once (a reset password, a webhook signing secret):
+ * NothingLeaksTest found the latter in {@code HttpOutput}'s and {@code HttpChannelState}'s DEBUG lines. A turbo
  * filter is asked before any level check, so a level set on these loggers cannot bring their DEBUG lines back. It is
  * asked on every logging call, enabled or not (Jetty asks {@code isDebugEnabled()} many times a request), so it looks
  * at a logger's name only when the logger would log below INFO.
  */
 public final class WireLogGuard extends TurboFilter {
-    static final List<String> WIRE_LOGGERS =
-            List.of("org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.http2.hpack");
+    static final List<String> WIRE_LOGGERS = List.of(
+            "org.eclipse.jetty.http",
+            "org.eclipse.jetty.io",
+            "org.eclipse.jetty.http2.hpack",
+            "org.eclipse.jetty.server",
+            "org.eclipse.jetty.ee10");
 
     /** Adds the guard to logback's context, once; after Dropwizard has configured logging (it resets the context). */
     public static void install() {

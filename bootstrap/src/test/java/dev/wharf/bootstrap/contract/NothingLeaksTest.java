@@ -70,6 +70,9 @@ class NothingLeaksTest {
                 .as("reset-password handed out passwords")
                 .isNotEmpty();
         assertThat(run.ledger().apiKeys()).as("the fixture issued keys").hasSizeGreaterThan(2);
+        assertThat(run.ledger().webhookSecrets())
+                .as("webhook subscriptions showed their signing secrets")
+                .isNotEmpty();
         assertThat(run.log().stream().filter(line -> line.startsWith("DEBUG ")).count())
                 .as("the log was captured at DEBUG")
                 .isGreaterThan(1000);
@@ -130,6 +133,11 @@ class NothingLeaksTest {
         int n = 0;
         for (String password : ledger.passwords()) {
             secrets.put("password #" + ++n, password);
+        }
+        n = 0;
+        for (String secret : ledger.webhookSecrets()) {
+            secrets.put("webhook signing secret #" + ++n, secret);
+            secrets.put("webhook signing key #" + n, secret.substring("whsec_".length()));
         }
         n = 0;
         for (String key : ledger.apiKeys()) {

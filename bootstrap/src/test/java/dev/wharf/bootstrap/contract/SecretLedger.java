@@ -22,6 +22,7 @@ final class SecretLedger {
     private static volatile SecretLedger open;
 
     private final Set<String> passwords = ConcurrentHashMap.newKeySet();
+    private final Set<String> webhookSecrets = ConcurrentHashMap.newKeySet();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> keySecrets = ConcurrentHashMap.newKeySet();
     private final Set<String> serverPasswords = ConcurrentHashMap.newKeySet();
@@ -80,6 +81,14 @@ final class SecretLedger {
             password = field.asText();
             ledger.passwords.add(password);
         }
+        JsonNode secret = answer.json() == null ? null : answer.json().get("secret");
+        if (path.contains("/webhooks")
+                && secret != null
+                && secret.isTextual()
+                && secret.asText().startsWith("whsec_")) {
+            password = secret.asText();
+            ledger.webhookSecrets.add(password);
+        }
         ledger.answers.add(new Received(
                 method + " " + path,
                 answer.status(),
@@ -103,6 +112,11 @@ final class SecretLedger {
 
     Set<String> passwords() {
         return Set.copyOf(passwords);
+    }
+
+    /** The signing secrets the webhook answers showed (creation and rotation: the one answer each is shown in). */
+    Set<String> webhookSecrets() {
+        return Set.copyOf(webhookSecrets);
     }
 
     Set<String> apiKeys() {

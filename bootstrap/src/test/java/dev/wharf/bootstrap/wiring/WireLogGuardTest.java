@@ -21,7 +21,9 @@ class WireLogGuardTest {
             "org.eclipse.jetty.http.HttpParser",
             "org.eclipse.jetty.io.SocketChannelEndPoint",
             "org.eclipse.jetty.http2.hpack.HpackDecoder",
-            "org.eclipse.jetty.server.Server",
+            "org.eclipse.jetty.server.internal.HttpChannelState",
+            "org.eclipse.jetty.ee10.servlet.HttpOutput",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool",
             "org.eclipse.jetty.http2.HTTP2Session",
             "dev.wharf.Anything");
 
@@ -67,8 +69,10 @@ class WireLogGuardTest {
                         "org.eclipse.jetty.http.HttpParser INFO",
                         "org.eclipse.jetty.io.SocketChannelEndPoint INFO",
                         "org.eclipse.jetty.http2.hpack.HpackDecoder INFO",
-                        "org.eclipse.jetty.server.Server DEBUG",
-                        "org.eclipse.jetty.server.Server INFO",
+                        "org.eclipse.jetty.server.internal.HttpChannelState INFO",
+                        "org.eclipse.jetty.ee10.servlet.HttpOutput INFO",
+                        "org.eclipse.jetty.util.thread.QueuedThreadPool DEBUG",
+                        "org.eclipse.jetty.util.thread.QueuedThreadPool INFO",
                         "org.eclipse.jetty.http2.HTTP2Session DEBUG",
                         "org.eclipse.jetty.http2.HTTP2Session INFO",
                         "dev.wharf.Anything DEBUG",

@@ -21,4 +21,16 @@ public final class JdbiTransactionRunner implements TransactionRunner {
     public <T> T inTransaction(Supplier<T> work) {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.get());
     }
+
+    /** On the thread's transaction handle (Jdbi runs it after the commit), or at once without a transaction. */
+    @Override
+    public void afterCommit(Runnable action) {
+        jdbi.useHandle(handle -> {
+            if (handle.isInTransaction()) {
+                handle.afterCommit(action);
+            } else {
+                action.run();
+            }
+        });
+    }
 }

@@ -50,8 +50,8 @@ class PublishedEventsTest {
     private final InMemoryFixture store = new InMemoryFixture();
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryWarehouseEngine engine = new InMemoryWarehouseEngine();
-    private final OutboxPublisher events =
-            new OutboxPublisher(store.webhookSubscriptions(), store.webhookOutbox(), () -> {}, clock);
+    private final OutboxPublisher events = new OutboxPublisher(
+            store.transactions(), store.webhookSubscriptions(), store.webhookOutbox(), () -> {}, clock);
     private Actor admin;
     private ProjectAccess access;
 
@@ -261,6 +261,32 @@ class PublishedEventsTest {
                         restored -> assertThat(restored)
                                 .startsWith("{\"type\":\"source.freshness_restored\"")
                                 .contains("\"last_synced_at\":\""));
+    }
+
+    @Test
+    void theDeliveryWorkerIsWokenOnceTheEventsTransactionCommitsAndNotForOneRolledBack() {
+        subscribe(WebhookEventType.JOB_FAILED);
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        OutboxPublisher publisher = new OutboxPublisher(
+                store.transactions(),
+                store.webhookSubscriptions(),
+                store.webhookOutbox(),
+                woken::incrementAndGet,
+                clock);
+        var event = dev.wharf.domain.webhook.WebhookEvent.of(PROJECT, WebhookEventType.JOB_FAILED, T0);
+
+        store.transactions().inTransaction(() -> {
+            publisher.publish(event);
+            assertThat(woken).as("not before the commit").hasValue(0);
+        });
+        assertThat(woken).hasValue(1);
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                    publisher.publish(
+                            dev.wharf.domain.webhook.WebhookEvent.of(PROJECT, WebhookEventType.JOB_FAILED, T0));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+        assertThat(woken).hasValue(1);
     }
 
     @Test

@@ -9,6 +9,12 @@ import java.util.function.Supplier;
 public interface TransactionRunner {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the transaction this thread is in commits (never if it rolls back), or at once outside
+     * a transaction: for what must not see, or act on, a change before it is committed (waking a worker that reads it).
+     */
+    void afterCommit(Runnable action);
+
     default void inTransaction(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -13,6 +13,8 @@ import dev.wharf.domain.project.ProjectId;
 import dev.wharf.domain.project.Scope;
 import dev.wharf.domain.project.User;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,29 @@ public abstract class TransactionRunnerContract extends FixtureContract {
 
         assertThat(result).isEqualTo("done");
         assertThat(store.projects().findById(ProjectId.of(7))).isPresent();
+    }
+
+    @Test
+    void anActionAfterCommitRunsOnceTheOutermostTransactionCommitsAndNeverOnRollback() {
+        List<String> seen = new ArrayList<>();
+        store.transactions().inTransaction(() -> {
+            store.givenProject(7);
+            store.transactions().inTransaction(() -> store.transactions().afterCommit(() -> seen.add("nested")));
+            store.transactions()
+                    .afterCommit(() -> seen.add("committed: "
+                            + store.projects().findById(ProjectId.of(7)).isPresent()));
+            assertThat(seen).as("nothing before the commit").isEmpty();
+        });
+        assertThat(seen).containsExactly("nested", "committed: true");
+
+        seen.clear();
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                    store.transactions().afterCommit(() -> seen.add("rolled back"));
+                    throw new IllegalStateException("abort");
+                }))
+                .hasMessage("abort");
+        store.transactions().afterCommit(() -> seen.add("outside"));
+        assertThat(seen).containsExactly("outside");
     }
 
     @Test
