@@ -3,6 +3,7 @@ package dev.wharf.adapters.out.provisioning.postgres.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -41,19 +42,26 @@ final class PrivateFiles {
         String self = System.getProperty("user.name");
         try (Stream<Path> entries = Files.list(home)) {
             for (Path entry : entries.toList()) {
-                if (entry.getFileName().toString().startsWith(BINARIES)
-                        || Files.isSymbolicLink(entry)
-                        || !Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS)
-                                .getName()
-                                .equals(self)) {
-                    continue;
-                }
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, DIRECTORY);
-                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, FILE);
+                try {
+                    tightenEntry(entry, self);
+                } catch (NoSuchFileException gone) {
+                    // Renamed or removed since the listing (admin.password.tmp, written meanwhile by another thread
+                    // and moved into place): nothing of it is left to tighten.
                 }
             }
+        }
+    }
+
+    private static void tightenEntry(Path entry, String self) throws IOException {
+        if (entry.getFileName().toString().startsWith(BINARIES)
+                || Files.isSymbolicLink(entry)
+                || !Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS).getName().equals(self)) {
+            return;
+        }
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(entry, DIRECTORY);
+        } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(entry, FILE);
         }
     }
 
