@@ -10,11 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +69,7 @@ public final class WebhookBench {
         bench.delete(hook);
         receiver.stop(0);
 
-        long before = rss(pid);
+        long before = Soak.rssKb(pid);
         String down = bench.subscribe("http://127.0.0.1:" + port + "/hook");
         int queued = Integer.parseInt(a.getOrDefault("queued", "10000"));
         long started = System.nanoTime();
@@ -82,7 +78,7 @@ public final class WebhookBench {
                 "QUEUED %d deliveries for a receiver that is down in %.1f s%n",
                 queued, (System.nanoTime() - started) / 1e9);
         Thread.sleep(15_000);
-        long after = rss(pid);
+        long after = Soak.rssKb(pid);
         System.out.printf(
                 "RSS with %d deliveries queued: %d MB (before: %d MB)%n", queued, after / 1024, before / 1024);
         bench.delete(down);
@@ -207,18 +203,5 @@ public final class WebhookBench {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Resident set in KiB, from /proc. */
-    static long rss(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(Arrays.stream(line.split("\\s+"))
-                        .filter(s -> s.matches("\\d+"))
-                        .findFirst()
-                        .orElse("0"));
-            }
-        }
-        return 0;
     }
 }

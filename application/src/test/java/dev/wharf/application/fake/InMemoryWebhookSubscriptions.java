@@ -45,6 +45,12 @@ public final class InMemoryWebhookSubscriptions implements WebhookSubscriptions 
                 : Optional.ofNullable(t.webhookSubscriptions.get(id)));
     }
 
+    /** The store's transactions already hold its lock: as {@link #find(WebhookId)}. */
+    @Override
+    public Optional<WebhookSubscription> findForUpdate(WebhookId id) {
+        return find(id);
+    }
+
     @Override
     public List<WebhookSubscription> list(ProjectId project, int limit, int offset) {
         return store.read(t -> t.webhookSubscriptions.values().stream()

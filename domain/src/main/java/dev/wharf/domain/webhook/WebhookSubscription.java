@@ -94,87 +94,50 @@ public record WebhookSubscription(
 
     /** A new secret; the current one keeps signing for {@link #ROTATION_GRACE}. */
     public WebhookSubscription rotate(SigningSecret next, Instant now) {
-        return new WebhookSubscription(
-                id,
-                projectId,
-                url,
-                events,
-                description,
-                next,
-                secret,
-                now.plus(ROTATION_GRACE),
-                createdAt,
-                disabledAt,
-                disabledReason,
-                failingSince);
+        return with(next, secret, now.plus(ROTATION_GRACE), disabledAt, disabledReason, failingSince);
     }
 
     public WebhookSubscription disable(String reason, Instant now) {
-        return new WebhookSubscription(
-                id,
-                projectId,
-                url,
-                events,
-                description,
-                secret,
-                previousSecret,
-                previousSecretExpiresAt,
-                createdAt,
-                now,
-                reason,
-                failingSince);
+        return with(secret, previousSecret, previousSecretExpiresAt, now, reason, failingSince);
     }
 
     public WebhookSubscription enable() {
-        return new WebhookSubscription(
-                id,
-                projectId,
-                url,
-                events,
-                description,
-                secret,
-                previousSecret,
-                previousSecretExpiresAt,
-                createdAt,
-                null,
-                null,
-                null);
+        return with(secret, previousSecret, previousSecretExpiresAt, null, null, null);
     }
 
     /** An attempt failed: the subscription has been failing since then, unless it already was. */
     public WebhookSubscription attemptFailed(Instant now) {
         if (failingSince != null) return this;
-        return new WebhookSubscription(
-                id,
-                projectId,
-                url,
-                events,
-                description,
-                secret,
-                previousSecret,
-                previousSecretExpiresAt,
-                createdAt,
-                disabledAt,
-                disabledReason,
-                now);
+        return with(secret, previousSecret, previousSecretExpiresAt, disabledAt, disabledReason, now);
     }
 
     /** An attempt succeeded: the subscription is not failing. */
     public WebhookSubscription attemptSucceeded() {
         if (failingSince == null) return this;
+        return with(secret, previousSecret, previousSecretExpiresAt, disabledAt, disabledReason, null);
+    }
+
+    /** This subscription with its changing parts (secrets, enabled, failing) as given. */
+    private WebhookSubscription with(
+            SigningSecret current,
+            SigningSecret previous,
+            Instant previousExpiresAt,
+            Instant disabled,
+            String reason,
+            Instant failing) {
         return new WebhookSubscription(
                 id,
                 projectId,
                 url,
                 events,
                 description,
-                secret,
-                previousSecret,
-                previousSecretExpiresAt,
+                current,
+                previous,
+                previousExpiresAt,
                 createdAt,
-                disabledAt,
-                disabledReason,
-                null);
+                disabled,
+                reason,
+                failing);
     }
 
     @Override

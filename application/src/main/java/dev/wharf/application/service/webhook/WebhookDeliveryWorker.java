@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends the deliveries that are due: each is claimed under a lease (so instances sharing the database attempt it once
@@ -155,9 +156,8 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
         Instant now = clock.instant();
         if (result.delivered()) {
             transactions.inTransaction(() -> {
-                if (deliveries.finish(delivery.delivered(result.statusCode(), result.detail(), now), workerId)
-                        && subscription.failingSince() != null) {
-                    subscriptions.update(subscription.attemptSucceeded());
+                if (deliveries.finish(delivery.delivered(result.statusCode(), result.detail(), now), workerId)) {
+                    changeStored(subscription, WebhookSubscription::attemptSucceeded);
                 }
             });
             return;
@@ -168,19 +168,33 @@ public final class WebhookDeliveryWorker implements WebhookDispatch {
             if (!deliveries.finish(delivery.attemptFailed(result.statusCode(), result.detail(), now, next), workerId)) {
                 return;
             }
-            WebhookSubscription failing = subscription.attemptFailed(now);
-            if (next == null && !failing.failingSince().isAfter(now.minus(DeliverySchedule.WINDOW))) {
-                failing = failing.disable(
-                        "Disabled: no delivery succeeded for " + DeliverySchedule.WINDOW.toHours() + " hours (last: "
-                                + result.detail() + "). Enable it again once the receiver answers 2xx.",
-                        now);
-            }
-            if (!failing.equals(subscription)) {
-                subscriptions.update(failing);
-            }
+            changeStored(subscription, stored -> {
+                WebhookSubscription failing = stored.attemptFailed(now);
+                if (next == null && !failing.failingSince().isAfter(now.minus(DeliverySchedule.WINDOW))) {
+                    return failing.disable(
+                            "Disabled: no delivery succeeded for " + DeliverySchedule.WINDOW.toHours()
+                                    + " hours (last: " + result.detail() + "). Enable it again once the receiver"
+                                    + " answers 2xx.",
+                            now);
+                }
+                return failing;
+            });
         });
         if (next != null) {
             nextScheduled.accumulateAndGet(next, (held, n) -> held == null || n.isBefore(held) ? n : held);
         }
+    }
+
+    /**
+     * Applies {@code change} to the subscription as stored now, locked: the copy read before the send may be seconds
+     * old, and storing a change made to it would undo what an admin did meanwhile (a rotated secret, an enable).
+     */
+    private void changeStored(WebhookSubscription read, UnaryOperator<WebhookSubscription> change) {
+        subscriptions.findForUpdate(read.id()).ifPresent(stored -> {
+            WebhookSubscription changed = change.apply(stored);
+            if (!changed.equals(stored)) {
+                subscriptions.update(changed);
+            }
+        });
     }
 }

@@ -143,7 +143,10 @@ public final class WebhookService implements Webhooks {
 
     private WebhookSubscription change(WebhookCommand c, java.util.function.UnaryOperator<WebhookSubscription> change) {
         return transactions.inTransaction(() -> {
-            WebhookSubscription changed = change.apply(found(c.projectId(), c.webhookId()));
+            WebhookSubscription stored = subscriptions
+                    .findForUpdate(found(c.projectId(), c.webhookId()).id())
+                    .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+            WebhookSubscription changed = change.apply(stored);
             if (!subscriptions.update(changed)) {
                 throw new NotFoundException(NOT_FOUND);
             }

@@ -11,6 +11,8 @@ import java.util.List;
 final class ScriptedSender implements WebhookSender {
     final List<Request> sent = new ArrayList<>();
     private final Deque<Result> script = new ArrayDeque<>();
+    /** Run while the next request is "on the wire": what happens meanwhile elsewhere. */
+    Runnable duringSend = () -> {};
 
     ScriptedSender then(Outcome outcome, int status) {
         script.add(new Result(
@@ -21,6 +23,7 @@ final class ScriptedSender implements WebhookSender {
     @Override
     public synchronized Result send(Request request) {
         sent.add(request);
+        duringSend.run();
         Result next = script.poll();
         return next != null ? next : new Result(Outcome.DELIVERED, 200, "HTTP 200", Duration.ZERO);
     }

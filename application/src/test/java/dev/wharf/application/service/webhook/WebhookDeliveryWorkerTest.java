@@ -150,6 +150,24 @@ class WebhookDeliveryWorkerTest {
     }
 
     @Test
+    void aSecretRotatedWhileAnAttemptIsOnTheWireIsKeptWhenTheFailureIsRecorded() {
+        record(event());
+        sender.then(Outcome.REJECTED, 500);
+        WebhookSubscription[] rotated = new WebhookSubscription[1];
+        sender.duringSend = () -> {
+            rotated[0] = subscription.rotate(dev.wharf.domain.webhook.SigningSecret.generate(), clock.instant());
+            store.webhookSubscriptions().update(rotated[0]);
+        };
+
+        worker.runOnce(() -> true);
+
+        WebhookSubscription stored =
+                store.webhookSubscriptions().find(subscription.id()).orElseThrow();
+        assertThat(stored.secret()).as("the rotation is not undone").isEqualTo(rotated[0].secret());
+        assertThat(stored.failingSince()).as("and the failure is recorded").isEqualTo(clock.instant());
+    }
+
+    @Test
     void aDeliveryToADeletedSubscriptionFailsWithoutBeingSent() {
         WebhookDelivery delivery = record(event());
         store.webhookSubscriptions().delete(PROJECT, subscription.id());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * {@link WebhookDeliveries} on Jdbi. A claim is one conditional UPDATE (pending, due, no live lease), so of two
@@ -58,7 +59,7 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
             return h.createQuery("SELECT " + COLUMNS + ", e.payload, e.occurred_at FROM webhook_delivery d"
                             + " JOIN webhook_event e ON e.id = d.event_id WHERE d.id = :id")
                     .bind("id", delivery)
-                    .map((rs, ctx) -> new Claim(row(rs), rs.getString("payload"), instant(rs, "occurred_at")))
+                    .map((rs, ctx) -> new Claim(row(rs, ctx), rs.getString("payload"), instant(rs, ctx, "occurred_at")))
                     .findOne();
         });
     }
@@ -90,7 +91,7 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
                 .bind("subscription", subscription.value())
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> row(rs, ctx))
                 .list());
     }
 
@@ -105,11 +106,11 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
     public Optional<Instant> oldestPending() {
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT MIN(created_at) AS oldest FROM webhook_delivery WHERE status = 'pending'")
-                        .map((rs, ctx) -> Optional.ofNullable(instant(rs, "oldest")))
+                        .map((rs, ctx) -> Optional.ofNullable(instant(rs, ctx, "oldest")))
                         .one());
     }
 
-    private static WebhookDelivery row(ResultSet rs) throws SQLException {
+    private static WebhookDelivery row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new WebhookDelivery(
                 rs.getObject("id", UUID.class),
                 rs.getObject("event_id", UUID.class),
@@ -117,11 +118,11 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
                 WebhookEventType.fromWireName(rs.getString("type")),
                 DeliveryStatus.fromWireName(rs.getString("status")),
                 rs.getInt("attempts"),
-                instant(rs, "created_at"),
-                instant(rs, "next_attempt_at"),
-                instant(rs, "last_attempt_at"),
+                instant(rs, ctx, "created_at"),
+                instant(rs, ctx, "next_attempt_at"),
+                instant(rs, ctx, "last_attempt_at"),
                 rs.getInt("last_status_code"),
                 rs.getString("last_detail"),
-                instant(rs, "finished_at"));
+                instant(rs, ctx, "finished_at"));
     }
 }

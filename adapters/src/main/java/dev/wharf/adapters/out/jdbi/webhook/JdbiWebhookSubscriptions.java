@@ -8,7 +8,6 @@ import dev.wharf.domain.webhook.WebhookSubscription;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** {@link WebhookSubscriptions} on Jdbi; secrets sealed by a {@link SecretBox} on the way in, opened on the way out. */
 public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
@@ -58,7 +58,16 @@ public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM webhook_subscription WHERE id = :id AND deleted_at IS NULL")
                 .bind("id", id.value())
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> row(rs, ctx))
+                .findOne());
+    }
+
+    @Override
+    public Optional<WebhookSubscription> findForUpdate(WebhookId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM webhook_subscription WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+                .bind("id", id.value())
+                .map((rs, ctx) -> row(rs, ctx))
                 .findOne());
     }
 
@@ -70,7 +79,7 @@ public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
                 .bind("project", project.value())
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> row(rs, ctx))
                 .list());
     }
 
@@ -107,7 +116,7 @@ public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
                         + " WHERE project_id = :project AND deleted_at IS NULL AND disabled_at IS NULL"
                         + " ORDER BY created_at, id")
                 .bind("project", project.value())
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> row(rs, ctx))
                 .filter(s -> s.wants(type))
                 .list());
     }
@@ -126,7 +135,7 @@ public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
         return values;
     }
 
-    private WebhookSubscription row(ResultSet rs) throws SQLException {
+    private WebhookSubscription row(ResultSet rs, StatementContext ctx) throws SQLException {
         WebhookId id = new WebhookId(rs.getObject("id", UUID.class));
         String previous = rs.getString("previous_secret_sealed");
         Set<WebhookEventType> events = Arrays.stream(rs.getString("events").split(","))
@@ -140,15 +149,15 @@ public final class JdbiWebhookSubscriptions implements WebhookSubscriptions {
                 rs.getString("description"),
                 box.open(rs.getString("secret_sealed"), id),
                 previous == null ? null : box.open(previous, id),
-                instant(rs, "previous_secret_expires_at"),
-                instant(rs, "created_at"),
-                instant(rs, "disabled_at"),
+                instant(rs, ctx, "previous_secret_expires_at"),
+                instant(rs, ctx, "created_at"),
+                instant(rs, ctx, "disabled_at"),
                 rs.getString("disabled_reason"),
-                instant(rs, "failing_since"));
+                instant(rs, ctx, "failing_since"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    /** A column read by the Instant mapper every repository uses (WharfJdbi registers it). */
+    static Instant instant(ResultSet rs, StatementContext ctx, String column) throws SQLException {
+        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
     }
 }

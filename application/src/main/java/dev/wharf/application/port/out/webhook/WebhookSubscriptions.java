@@ -20,6 +20,12 @@ public interface WebhookSubscriptions {
     /** Any project's subscription with that id, if not deleted: for the delivery worker. */
     Optional<WebhookSubscription> find(WebhookId id);
 
+    /**
+     * As {@link #find(WebhookId)}, locked until the surrounding transaction ends: a change is made to the subscription as
+     * stored, so two changes (a rotation by an admin, a failure recorded by the worker) never undo each other.
+     */
+    Optional<WebhookSubscription> findForUpdate(WebhookId id);
+
     /** The project's subscriptions, newest first ({@code created_at}, then id). */
     List<WebhookSubscription> list(ProjectId project, int limit, int offset);
 

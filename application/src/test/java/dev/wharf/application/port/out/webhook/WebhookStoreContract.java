@@ -55,6 +55,9 @@ public abstract class WebhookStoreContract extends FixtureContract {
         assertThat(store.webhookSubscriptions().find(PROJECT, first.id())).contains(rotated);
         assertThat(store.webhookSubscriptions().find(OTHER, first.id())).isEmpty();
         assertThat(store.webhookSubscriptions().find(second.id())).contains(second);
+        assertThat(store.transactions()
+                        .inTransaction(() -> store.webhookSubscriptions().findForUpdate(first.id())))
+                .contains(rotated);
         assertThat(store.webhookSubscriptions().list(PROJECT, 10, 0)).containsExactly(second, rotated);
         assertThat(store.webhookSubscriptions().list(PROJECT, 1, 1)).containsExactly(rotated);
     }
@@ -83,6 +86,9 @@ public abstract class WebhookStoreContract extends FixtureContract {
         assertThat(store.webhookSubscriptions().delete(PROJECT, s.id())).isTrue();
         assertThat(store.webhookSubscriptions().delete(PROJECT, s.id())).isFalse();
         assertThat(store.webhookSubscriptions().find(s.id())).isEmpty();
+        assertThat(store.transactions()
+                        .inTransaction(() -> store.webhookSubscriptions().findForUpdate(s.id())))
+                .isEmpty();
         assertThat(store.webhookSubscriptions().list(PROJECT, 10, 0)).isEmpty();
         assertThat(store.webhookSubscriptions().wanting(PROJECT, WebhookEventType.JOB_FAILED))
                 .isEmpty();
