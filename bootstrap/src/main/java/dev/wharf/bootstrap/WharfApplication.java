@@ -27,12 +27,17 @@ import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -94,7 +99,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
                 Duration.ofMillis(configuration.getAccessCacheTtl().toMilliseconds()));
         WarehouseEngine engine = Engines.create(configuration.getEngine(), environment.lifecycle());
         Metrics metrics = MetricsWiring.serve(environment, jdbi, engine.name());
-        EventPublisher events = wiring.serveWebhooks(environment, configuration.getWebhooks(), metrics);
+        EventPublisher events =
+                wiring.serveWebhooks(environment, configuration.getWebhooks(), metrics, ownPorts(configuration));
         wiring.serve(
                 environment, engine, configuration.getProvisioning(), configuration.getRateLimit(), metrics, events);
         wiring.serveJobs(
@@ -138,5 +144,19 @@ public class WharfApplication extends Application<WharfConfiguration> {
                     freed.deliveries(),
                     freed.resets());
         }
+    }
+
+    /** The ports Wharf listens on, as configured (0, any free port, is left out: it is not known yet). */
+    private static Set<Integer> ownPorts(WharfConfiguration configuration) {
+        Set<Integer> ports = new HashSet<>();
+        if (configuration.getServerFactory() instanceof DefaultServerFactory server) {
+            for (ConnectorFactory connector : server.getApplicationConnectors()) {
+                if (connector instanceof HttpConnectorFactory http && http.getPort() > 0) ports.add(http.getPort());
+            }
+            for (ConnectorFactory connector : server.getAdminConnectors()) {
+                if (connector instanceof HttpConnectorFactory http && http.getPort() > 0) ports.add(http.getPort());
+            }
+        }
+        return ports;
     }
 }

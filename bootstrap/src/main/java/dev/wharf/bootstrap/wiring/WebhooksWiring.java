@@ -19,6 +19,7 @@ import dev.wharf.bootstrap.config.WebhooksConfiguration;
 import dev.wharf.domain.project.KeyHashingSecret;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,14 +39,15 @@ final class WebhooksWiring {
             WebhooksConfiguration config,
             Metrics metrics,
             Clock clock,
-            String workerId) {
+            String workerId,
+            Set<Integer> ownPorts) {
         JdbiWebhookSubscriptions subscriptions = new JdbiWebhookSubscriptions(jdbi, SecretBox.derivedFrom(hashing));
         JdbiWebhookOutbox outbox = new JdbiWebhookOutbox(jdbi);
         JdbiWebhookDeliveries deliveries = new JdbiWebhookDeliveries(jdbi);
         WebhookDeliveryWorker worker = new WebhookDeliveryWorker(
                 deliveries,
                 subscriptions,
-                new HttpWebhookSender(settings(config)),
+                new HttpWebhookSender(settings(config), ownPorts),
                 transactions,
                 metrics,
                 clock,

@@ -47,6 +47,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -166,9 +167,10 @@ public final class Wiring {
     }
 
     /** Webhooks (see {@link WebhooksWiring}): what the other services publish their events through. */
-    public EventPublisher serveWebhooks(Environment environment, WebhooksConfiguration config, Metrics metrics) {
+    public EventPublisher serveWebhooks(
+            Environment environment, WebhooksConfiguration config, Metrics metrics, Set<Integer> ownPorts) {
         return WebhooksWiring.serve(
-                environment, jdbi, transactions, access, hashing, config, metrics, CLOCK, workerId());
+                environment, jdbi, transactions, access, hashing, config, metrics, CLOCK, workerId(), ownPorts);
     }
 
     /** Names this process in leases: host and pid, plus a random part so a restarted process is a new worker. */

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Delivers a webhook with one HTTP/1.1 POST written by hand over a {@link PinnedConnection}, so that nothing between
@@ -23,9 +24,20 @@ public final class HttpWebhookSender implements WebhookSender {
     private static final int DETAIL_BODY_CHARS = 200;
 
     private final SenderSettings settings;
+    private final Set<Integer> ownPorts;
 
     public HttpWebhookSender(SenderSettings settings) {
+        this(settings, Set.of());
+    }
+
+    /**
+     * {@code ownPorts}: the ports Wharf itself listens on (its API and admin ports). Where loopback is allowed, a
+     * delivery to one of them on a loopback address is refused all the same: a tenant must not make Wharf post to its
+     * own admin tasks (log levels, …) or to its API.
+     */
+    public HttpWebhookSender(SenderSettings settings, Set<Integer> ownPorts) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.ownPorts = Set.copyOf(ownPorts);
     }
 
     @Override
@@ -51,7 +63,7 @@ public final class HttpWebhookSender implements WebhookSender {
         WebhookTarget target = WebhookTarget.parse(request.url(), settings.requireHttps());
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
         byte[] head = head(target, request, body.length);
-        try (PinnedConnection connection = PinnedConnection.open(target, settings)) {
+        try (PinnedConnection connection = PinnedConnection.open(target, settings, ownPorts)) {
             Deadline answerBy = Deadline.after(settings.responseTimeout());
             SocketWatchdog watchdog = SocketWatchdog.watch(connection.raw(), answerBy);
             try {

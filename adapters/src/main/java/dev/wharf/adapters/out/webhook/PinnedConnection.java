@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +41,8 @@ record PinnedConnection(Socket raw, Socket socket) implements AutoCloseable {
         return thread;
     });
 
-    static PinnedConnection open(WebhookTarget target, SenderSettings settings) throws DeliveryFailure {
+    static PinnedConnection open(WebhookTarget target, SenderSettings settings, Set<Integer> ownPorts)
+            throws DeliveryFailure {
         Deadline connectBy = Deadline.after(settings.connectTimeout());
         List<InetAddress> addresses = resolve(target.host(), settings.resolver(), connectBy);
         TargetAddresses policy = new TargetAddresses(settings.allowLoopback(), settings.allowPrivate());
@@ -49,6 +51,10 @@ record PinnedConnection(Socket raw, Socket socket) implements AutoCloseable {
             if (refusal.isPresent()) {
                 throw DeliveryFailure.refused(Snippet.clean(target.host(), 100) + " resolves to a "
                         + refusal.get().label() + " address");
+            }
+            if (ownPorts.contains(target.port())
+                    && TargetAddresses.classify(address) == TargetAddresses.AddressClass.LOOPBACK) {
+                throw DeliveryFailure.refused("port " + target.port() + " on this machine is Wharf's own");
             }
         }
         Socket raw = connect(addresses, target.port(), connectBy);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,33 @@ class HttpWebhookSenderTest {
 
         assertThat(send(settings.withLoopbackAllowed(), url).outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void whereLoopbackIsAllowedWharfsOwnPortsOnItStayRefused() throws UnknownHostException {
+        SenderSettings quick = SenderSettings.dev().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        HttpWebhookSender sender = new HttpWebhookSender(quick, Set.of(receiver.port()));
+        InetAddress mapped = InetAddress.getByName("::ffff:127.0.0.1");
+
+        for (String url : List.of(
+                "http://127.0.0.1:" + receiver.port() + "/tasks/log-level?logger=ROOT&level=TRACE",
+                "http://localhost:" + receiver.port() + "/",
+                "http://[::1]:" + receiver.port() + "/")) {
+            Result result = sender.send(new Request(url, "msg_1", AT, BODY, List.of(SECRET)));
+            assertThat(result.outcome()).as(url).isEqualTo(Outcome.FORBIDDEN_ADDRESS);
+            assertThat(result.detail())
+                    .isEqualTo("refused: port " + receiver.port() + " on this machine is Wharf's own");
+        }
+        Result viaName = new HttpWebhookSender(quick.withResolver(host -> List.of(mapped)), Set.of(receiver.port()))
+                .send(new Request(
+                        "http://hooks.example.com:" + receiver.port() + "/", "msg_1", AT, BODY, List.of(SECRET)));
+        assertThat(viaName.outcome()).isEqualTo(Outcome.FORBIDDEN_ADDRESS);
+        assertThat(receiver.received()).isEmpty();
+        assertThat(new HttpWebhookSender(quick, Set.of(receiver.port() + 1))
+                        .send(new Request(url(), "msg_1", AT, BODY, List.of(SECRET)))
+                        .outcome())
+                .as("another port on this machine, loopback allowed")
+                .isEqualTo(Outcome.DELIVERED);
     }
 
     @Test
