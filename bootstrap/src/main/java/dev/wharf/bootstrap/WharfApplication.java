@@ -78,6 +78,10 @@ public class WharfApplication extends Application<WharfConfiguration> {
     @Override
     public void run(WharfConfiguration configuration, Environment environment) {
         WireLogGuard.install();
+        // Dev mode's key is checked before anything is started: a key it refuses stops the start with one line, and
+        // leaves no half-made warehouse server (an initdb running on after Wharf exits) behind.
+        DevMode devMode = configuration.getDev() == null ? null : new DevMode(configuration.getDev());
+        ApiKeySecret devKey = devMode == null ? null : devMode.resolveKey();
         KeyHashingSecret hashing = configuration.getAuth().keyHashingSecret();
         JsonSettings.apply(environment.getObjectMapper());
         H2Recovery.prepare(configuration.getDatabase(), environment.lifecycle());
@@ -109,9 +113,8 @@ public class WharfApplication extends Application<WharfConfiguration> {
         if (H2Recovery.fileOf(configuration.getDatabase().getUrl()).isPresent()) {
             freeAbandonedLeases(wiring.abandonedLeases());
         }
-        if (configuration.getDev() != null) {
-            DevMode devMode = new DevMode(configuration.getDev());
-            ApiKeySecret key = devMode.resolveKey();
+        if (devMode != null) {
+            ApiKeySecret key = devKey;
             devMode.setUp(wiring.devEnvironment(), key);
             devMode.retireH2Warehouses(wiring.retiredEngine());
             environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
