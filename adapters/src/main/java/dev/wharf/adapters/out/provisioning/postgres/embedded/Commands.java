@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short command to its end and keeps what it printed (standard output and error together). */
+/**
+ * Runs a short command to its end and keeps what it printed (standard output and error together). A command dies with
+ * the thread that waits for it (the parent-death signal, through {@code setpriv} where it exists): a Wharf that exits or
+ * is killed during a first start leaves no {@code tar} or {@code initdb} writing on in its directory.
+ */
 final class Commands {
+    static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
     private Commands() {}
 
     record Result(int exitCode, String output) {
@@ -29,7 +36,7 @@ final class Commands {
     }
 
     static Result run(List<String> command, Path workingDirectory, long timeoutSeconds) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(dyingWithTheCaller(command)).redirectErrorStream(true);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
@@ -39,16 +46,19 @@ final class Commands {
             output = Files.createTempFile("wharf-command", ".out");
             builder.redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(-1, command.get(0) + " timed out after " + timeoutSeconds + " s");
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                return new Result(-1, command.get(0) + " timed out after " + timeoutSeconds + " s");
+                Thread.currentThread().interrupt();
+                return new Result(-1, "interrupted");
             }
             return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "interrupted");
         } finally {
             if (output != null) {
                 try {
@@ -58,5 +68,21 @@ final class Commands {
                 }
             }
         }
+    }
+
+    /**
+     * {@code command} with the parent-death signal KILL: {@code setpriv --pdeathsig KILL} in front, or the option added
+     * to a {@code setpriv} already there (one that changes the user sets the signal after the change, which would
+     * otherwise clear it). Unchanged where {@code setpriv} is missing.
+     */
+    static List<String> dyingWithTheCaller(List<String> command) {
+        if (!Files.isExecutable(SETPRIV) || command.contains("--pdeathsig")) {
+            return command;
+        }
+        List<String> full = new ArrayList<>();
+        full.add(SETPRIV.toString());
+        full.addAll(List.of("--pdeathsig", "KILL"));
+        full.addAll(command.get(0).equals(SETPRIV.toString()) ? command.subList(1, command.size()) : command);
+        return full;
     }
 }

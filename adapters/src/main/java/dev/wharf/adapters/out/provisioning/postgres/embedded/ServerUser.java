@@ -14,7 +14,7 @@ import java.util.List;
  * exists.
  */
 final class ServerUser {
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path SETPRIV = Commands.SETPRIV;
 
     private final String name;
     private final int uid;
@@ -77,7 +77,7 @@ final class ServerUser {
         return full;
     }
 
-    /** {@code command} as this user, without a parent-death signal: for commands that end by themselves. */
+    /** {@code command} as this user, for {@link Commands#run} (which adds the parent-death signal KILL). */
     List<String> plainCommand(List<String> command) {
         List<String> full = new ArrayList<>();
         if (switched) {
