@@ -82,6 +82,7 @@ class BillingAppTest {
         assertThat(body.get("billing_period_end").asText()).isEqualTo("2027-01-01T00:00:00.000000Z");
         assertThat(body.get("tracked_billing_rows").asLong()).isEqualTo(1500);
         assertThat(body.get("total_rows").asLong()).isEqualTo(1500);
+        assertThat(body.get("row_limit").isNull()).as("no limit").isTrue();
         assertThat(authorization).isEqualTo("Bearer billing-token");
     }
 
@@ -97,7 +98,7 @@ class BillingAppTest {
                 .isEqualTo("{\"billing_available\":false,\"billing_interval\":\"\",\"billing_period_start\":null,"
                         + "\"billing_period_end\":null,\"breakdown_of_rows_by_source\":{},"
                         + "\"materialized_rows_in_billing_period\":0,\"total_rows\":0,\"tracked_billing_rows\":0,"
-                        + "\"pending_billing_rows\":0}");
+                        + "\"pending_billing_rows\":0,\"row_limit\":null}");
     }
 
     @Test
@@ -134,10 +135,11 @@ class BillingAppTest {
         JsonNode job = JSON.readTree(refused.body());
         assertThat(job.get("status").asText()).isEqualTo("BillingLimitReached");
         assertThat(job.get("finished_at").isNull()).isFalse();
-        assertThat(JSON.readTree(totalRowsStats().body())
-                        .get("breakdown_of_rows_by_source")
-                        .get(source)
-                        .asLong())
+        JsonNode stats = JSON.readTree(totalRowsStats().body());
+        assertThat(stats.get("breakdown_of_rows_by_source").get(source).asLong())
+                .isEqualTo(100);
+        assertThat(stats.get("row_limit").asLong())
+                .as("the limit billing tells")
                 .isEqualTo(100);
     }
 

@@ -4,6 +4,9 @@ import dev.wharf.adapters.in.rest.PingResource;
 import dev.wharf.adapters.in.rest.SchemaResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
+import dev.wharf.adapters.in.web.ConsoleFiles;
+import dev.wharf.adapters.in.web.ConsoleResource;
+import dev.wharf.adapters.in.web.SecurityHeadersFilter;
 import dev.wharf.adapters.out.jdbi.JdbiTransactionRunner;
 import dev.wharf.adapters.out.jdbi.credential.JdbiCredentialRepository;
 import dev.wharf.adapters.out.jdbi.credential.JdbiPasswordResetLeases;
@@ -154,6 +157,8 @@ public final class Wiring {
         jersey.register(new WarehouseResource(lifecycle, reset));
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());
+        jersey.register(new ConsoleResource(new ConsoleFiles()));
+        jersey.register(new SecurityHeadersFilter());
     }
 
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentCoverageContractTest extends ContractTest {
     static final String REST = "dev.wharf.adapters.in.rest";
+    /** The web console's page and files, on the same port and in the same document. */
+    static final String WEB = "dev.wharf.adapters.in.web";
 
     @Test
     void everyResourceMethodIsInTheDocument() {
@@ -65,11 +67,12 @@ class DocumentCoverageContractTest extends ContractTest {
         }
 
         assertThat(registered).isNotEmpty();
-        assertThat(registered).allSatisfy(type -> assertThat(type.getName()).startsWith(REST + "."));
+        assertThat(registered)
+                .allSatisfy(type -> assertThat(type.getName()).matches("(" + REST + "|" + WEB + ")\\..*"));
         assertThat(registered).containsExactlyInAnyOrderElementsOf(scanned());
     }
 
-    /** The {@code @Path} classes under {@value #REST}, and in process whatever else Jersey was given. */
+    /** The {@code @Path} classes under {@value #REST} and {@value #WEB}, and in process whatever else Jersey was given. */
     private static List<Operation> served() {
         Set<Class<?>> resources = new java.util.LinkedHashSet<>(scanned());
         if (target.isInProcess()) {
@@ -87,7 +90,7 @@ class DocumentCoverageContractTest extends ContractTest {
 
     private static List<Class<?>> scanned() {
         return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(REST).stream()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(REST, WEB).stream()
                         .filter(type -> type.isAnnotatedWith(Path.class))
                         .map(JavaClass::reflect)
                         .collect(Collectors.toList());

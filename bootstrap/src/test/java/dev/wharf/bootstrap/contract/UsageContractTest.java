@@ -27,7 +27,8 @@ class UsageContractTest extends ContractTest {
             "materialized_rows_in_billing_period",
             "total_rows",
             "tracked_billing_rows",
-            "pending_billing_rows");
+            "pending_billing_rows",
+            "row_limit");
 
     @Test
     void everyKeyIsPresentAndTheTotalIsTrackedPlusPending() {

@@ -41,7 +41,12 @@ public final class TotalRowsStatsService implements UsageStats {
             Billing known = current.get();
             PeriodRows rows = usage.rowsInPeriod(project.id(), known.period());
             return TotalRowsStats.of(
-                    known.period(), known.trackedRows(), rows.billableRows(), rows.materializedRows(), rows.bySource());
+                    known.period(),
+                    known.trackedRows(),
+                    rows.billableRows(),
+                    rows.materializedRows(),
+                    rows.bySource(),
+                    known.rowLimit());
         } catch (RuntimeException e) {
             throw new BillingInformationUnavailableException(e);
         }

@@ -8,7 +8,10 @@ import dev.wharf.domain.usage.BillingPeriod;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET total_rows_stats}: every key always present; the breakdown keyed by source id, in id order. */
+/**
+ * {@code GET total_rows_stats}: every key always present; the breakdown keyed by source id, in id order. {@code
+ * row_limit} is Wharf's addition: the organization's rows per billing period, null where there is no limit.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TotalRowsStatsResponse(
         @JsonProperty("billing_available") boolean billingAvailable,
@@ -19,7 +22,8 @@ public record TotalRowsStatsResponse(
         @JsonProperty("materialized_rows_in_billing_period") long materializedRowsInBillingPeriod,
         @JsonProperty("total_rows") long totalRows,
         @JsonProperty("tracked_billing_rows") long trackedBillingRows,
-        @JsonProperty("pending_billing_rows") long pendingBillingRows) {
+        @JsonProperty("pending_billing_rows") long pendingBillingRows,
+        @JsonProperty("row_limit") Long rowLimit) {
 
     static TotalRowsStatsResponse of(TotalRowsStats stats) {
         Map<String, Long> breakdown = new TreeMap<>();
@@ -34,6 +38,7 @@ public record TotalRowsStatsResponse(
                 stats.materializedRows(),
                 stats.totalRows(),
                 stats.trackedBillingRows(),
-                stats.pendingBillingRows());
+                stats.pendingBillingRows(),
+                stats.rowLimit().isPresent() ? stats.rowLimit().getAsLong() : null);
     }
 }

@@ -1,0 +1,68 @@
+// Elements built from text only: nothing a tenant or a pipeline chose is ever parsed as HTML.
+
+/** h('p', {class: 'x', onclick: f}, 'text', child) makes an element; strings become text nodes. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else if (name === 'class') element.className = value;
+    else if (value === true) element.setAttribute(name, '');
+    else element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces what `element` holds. */
+export function put(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
+
+/** A date and time in the browser's zone, or an em dash; `value` is what the API answered. */
+export function when(value) {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString();
+}
+
+export function number(value) {
+  return Number(value ?? 0).toLocaleString();
+}
+
+/** A button that copies `text()` and says so for two seconds. */
+export function copyButton(label, text) {
+  const button = h('button', {type: 'button', class: 'copy', 'aria-label': label}, 'Copy');
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy';
+    }
+    setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+  });
+  return button;
+}
+
+/** A labelled field: a label tied to its control by id. */
+export function field(id, label, control, hint) {
+  control.id = id;
+  const hintId = hint ? id + '-hint' : null;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return h('div', {class: 'field'}, h('label', {for: id}, label), control, hint ? hint : null);
+}
+
+/** A message area that screen readers announce. */
+export function liveText(className = 'note') {
+  return h('p', {class: className, 'aria-live': 'polite'});
+}

@@ -1,0 +1,386 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+
+/**
+ * The web console in a real browser (Debian's Chromium, headless) against a real {@code java -jar wharf.jar dev}: what
+ * a person does, in order, on project 1: sign in, provision and watch the state reach ready, reset and read the
+ * password once (and connect with it), see usage drawn, page through activity, survive hostile names and a restart,
+ * deprovision. Each test leaves a screenshot in {@code target/console-screenshots/}.
+ */
+@Timeout(180)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Path workDir;
+    private static Path dataDir;
+    private static int port;
+    private static int warehousePort;
+    private static WharfProcess wharf;
+    private static String key;
+    private static ConsoleBrowser browser;
+
+    private String testName;
+
+    @BeforeAll
+    static void startWharfAndBrowser() throws IOException {
+        browser = ConsoleBrowser.start(1280, 900);
+        workDir = Files.createTempDirectory("wharf-console");
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
+        dataDir = workDir.resolve("data");
+        port = WharfProcess.freePortPair();
+        warehousePort = WharfProcess.freePortPair();
+        startWharf();
+        key = wharf.awaitLine("API key: (phx_[A-Za-z0-9_-]{43,})", Duration.ofSeconds(90))
+                .group(1);
+    }
+
+    private static void startWharf() {
+        wharf = WharfProcess.dev(workDir, dataDir, port, warehousePort, Map.of());
+        wharf.awaitHealthy(port + 1, Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (browser != null) browser.close();
+        if (wharf != null) wharf.close();
+        if (workDir != null) {
+            try (var paths = Files.walk(workDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void screenshotAndConsole() {
+        browser.screenshot(testName);
+        List<LogEntry> problems = browser.console().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !expectedFailure(entry.getMessage()))
+                .toList();
+        assertThat(problems)
+                .as("the browser's console: no CSP violation, no uncaught error")
+                .isEmpty();
+    }
+
+    /** Chromium logs every answer of 4xx or 5xx and every refused connection; those tests ask for on purpose. */
+    private static boolean expectedFailure(String message) {
+        return message.contains("Failed to load resource") || message.contains("net::ERR_CONNECTION_REFUSED");
+    }
+
+    @Test
+    @Order(1)
+    void aWrongKeyIsRefusedInWordsAndTheRightOneSignsIn() {
+        browser.open(base() + "/");
+        WebElement input = browser.await("#key", WAIT);
+        assertThat(input.getAttribute("type")).isEqualTo("password");
+
+        input.sendKeys("phx_" + "x".repeat(43), Keys.ENTER);
+        browser.awaitText("form.signin .error", "The API key was refused", WAIT);
+
+        signIn();
+        browser.awaitText("main table", "Default project", WAIT);
+        assertThat(browser.find("#who").getText()).contains("@");
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain(key);
+        assertThat(browser.script("return sessionStorage.getItem('wharf.key')")).isEqualTo(key);
+    }
+
+    @Test
+    @Order(2)
+    void provisioningShowsProgressUntilTheWarehouseIsReady() {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        WebElement name = browser.await("#database-name", WAIT);
+        name.sendKeys("Not A Name");
+        browser.until(
+                WAIT,
+                "the name refused",
+                d -> browser.find("#database-name-hint").getAttribute("class").contains("error"));
+        assertThat(browser.find(".actions button[type=submit]").isEnabled()).isFalse();
+
+        name.clear();
+        name.sendKeys("console_wh");
+        browser.awaitText("#database-name-hint", "console_wh is available", WAIT);
+        browser.find(".actions button[type=submit]").click();
+
+        browser.awaitText("#warehouse-state", "ready", Duration.ofSeconds(90));
+        browser.awaitText("#connect-title", "Connect", WAIT);
+        assertThat(browser.text()).contains("wh_console_wh").contains("jdbc:postgresql://");
+    }
+
+    @Test
+    @Order(3)
+    void theNewPasswordIsShownOnceAndOpensTheWarehouse() throws Exception {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("#reset-title", "Root password", WAIT).isDisplayed();
+        browser.awaitText("button", "Reset password", WAIT).click();
+
+        String password = browser.await("#new-password", WAIT).getText();
+        assertThat(browser.text()).contains("will not be shown again");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        try (Connection c = connect(password);
+                ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("wh_console_wh");
+        }
+
+        browser.open(base() + "/#/projects/1/usage");
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("#reset-title", "Root password", WAIT);
+        assertThat(browser.findAll("#new-password")).isEmpty();
+        assertThat(browser.text()).doesNotContain(password);
+        assertThat((String) browser.script("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"))
+                .doesNotContain(password);
+    }
+
+    @Test
+    @Order(4)
+    void usageIsDrawnAsAChartOfRowsBySource() throws Exception {
+        String stripe = createSource("Stripe", "stripe_");
+        String hubspot = createSource("Hubspot", "hubspot_");
+        finishImport(stripe, "charges", 1200, "Completed", null);
+        finishImport(hubspot, "contacts", 300, "Completed", null);
+        signIn();
+
+        browser.open(base() + "/#/projects/1/usage");
+
+        browser.awaitText("#totals-title", "Rows", WAIT);
+        assertThat(browser.text()).contains("1,500").contains("Stripe (stripe_)");
+        browser.until(WAIT, "a drawn chart", d -> paintedPixels("#sources-title ~ figure canvas") > 1000);
+        assertThat(browser.find("#period-progress").getAttribute("value")).isNotNull();
+    }
+
+    @Test
+    @Order(5)
+    void activityPagesThroughFinishedJobsAndFilters() throws Exception {
+        String source = createSource("Postgres", "pg_");
+        for (int i = 0; i < 22; i++) {
+            finishImport(source, "table_" + i, i, i % 4 == 0 ? "Failed" : "Completed", i % 4 == 0 ? "boom " + i : null);
+        }
+        signIn();
+        browser.open(base() + "/#/projects/1/jobs");
+        browser.awaitText(".list .position", "Rows 1–20", WAIT);
+        browser.until(WAIT, "a drawn job chart", d -> paintedPixels("#stats-title ~ div figure canvas") > 500);
+
+        WebElement next = browser.findAll(".pager button").stream()
+                .filter(b -> b.getText().equals("Next") && b.isEnabled())
+                .findFirst()
+                .orElseThrow();
+        next.click();
+        browser.awaitText(".list .position", "Rows 21–", WAIT);
+
+        browser.find("#completed-outcome").sendKeys("Failed");
+        browser.until(WAIT, "only failed jobs", d -> {
+            String rows = browser.findAll("#completed-title ~ .list tbody tr").stream()
+                    .map(WebElement::getText)
+                    .reduce("", String::concat);
+            return rows.contains("boom") && !rows.contains("Completed") ? rows : null;
+        });
+    }
+
+    @Test
+    @Order(6)
+    void namesAndErrorsChosenByTenantsAreShownAsText() throws Exception {
+        String hostile = "<img src=x onerror=\"window.__pwned=1\">";
+        String source = createSource("Stripe", "x_");
+        finishImport(source, "t", 5, "Failed", "<script>window.__pwned=2</script>" + hostile);
+        signIn();
+
+        browser.open(base() + "/#/projects/1/jobs");
+        browser.awaitText("#completed-title ~ .list", "<script>window.__pwned=2</script>", WAIT);
+        browser.open(base() + "/#/projects/1/usage");
+        browser.awaitText("#totals-title", "Rows", WAIT);
+
+        assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
+        assertThat(browser.findAll("main img")).isEmpty();
+        assertThat(browser.findAll("main script")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aProjectTheKeyCannotSeeAndARefusedKeyAreSaidInWords() {
+        signIn();
+        browser.open(base() + "/#/projects/999/warehouse");
+        browser.awaitText("main", "This key cannot see project 999", WAIT);
+
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("#warehouse-state", "ready", WAIT);
+        browser.script("sessionStorage.setItem('wharf.key', arguments[0])", "phx_" + "y".repeat(43));
+        browser.script("location.hash = '#/projects/1/jobs'");
+        browser.awaitText("form.signin .error", "The API key was refused", WAIT);
+        assertThat(browser.script("return sessionStorage.getItem('wharf.key')")).isNull();
+    }
+
+    @Test
+    @Order(8)
+    void aRestartingWharfIsSaidAndWhatIsShownIsMarkedNotCurrent() throws Exception {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("#warehouse-state", "ready", WAIT);
+
+        wharf.sendSigterm();
+        wharf.waitFor(Duration.ofSeconds(30));
+        browser.awaitText(".freshness", "Wharf cannot be reached", WAIT);
+        assertThat(browser.find(".content").getAttribute("class")).contains("stale");
+        browser.screenshot(testName + "-down");
+
+        startWharf();
+        browser.until(
+                Duration.ofSeconds(60),
+                "fresh again",
+                d -> browser.find(".freshness").getText().startsWith("Updated"));
+        assertThat(browser.find(".content").getAttribute("class")).doesNotContain("stale");
+    }
+
+    @Test
+    @Order(9)
+    void itFitsA390PixelScreenAndEveryControlHasAName() {
+        signIn();
+        browser.resize(390, 844);
+        try {
+            for (String page : List.of("warehouse", "jobs", "usage", "audit", "webhooks")) {
+                browser.open(base() + "/#/projects/1/" + page);
+                browser.await(".freshness", WAIT);
+                browser.until(
+                        WAIT,
+                        page + " loaded",
+                        d -> !browser.find(".freshness").getText().contains("Loading"));
+                assertThat(browser.script("return document.documentElement.scrollWidth"))
+                        .as(page + " at 390 px: no sideways scrolling of the page")
+                        .isEqualTo(390L);
+                assertThat(browser.script("return [...document.querySelectorAll('input, select, button, textarea')]"
+                                + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')"
+                                + " && !c.textContent.trim()).map(c => c.outerHTML)"))
+                        .as(page + ": controls without a name")
+                        .asList()
+                        .isEmpty();
+                browser.screenshot(testName + "-" + page);
+            }
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void deprovisionIsConfirmedByTypingTheWarehouseName() {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        WebElement confirm = browser.await("#confirm-name", WAIT);
+        WebElement button = browser.find("button.danger");
+        confirm.sendKeys("console_w");
+        assertThat(button.isEnabled()).isFalse();
+        confirm.sendKeys("h");
+        assertThat(button.isEnabled()).isTrue();
+
+        button.click();
+
+        browser.awaitText("#warehouse-state", "deleted", Duration.ofSeconds(60));
+        browser.await("#database-name", WAIT);
+    }
+
+    private void signIn() {
+        browser.open(base() + "/");
+        browser.script("sessionStorage.setItem('wharf.key', arguments[0])", key);
+        browser.open(base() + "/#/");
+        browser.driver.navigate().refresh();
+        browser.awaitText("#who", "Sign out", WAIT);
+    }
+
+    private long paintedPixels(String canvasCss) {
+        Object painted = browser.script(
+                "const c = document.querySelector(arguments[0]); if (!c || !c.width) return 0;"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;",
+                canvasCss);
+        return ((Number) painted).longValue();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Connection connect(String password) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("user", "wh_console_wh");
+        properties.setProperty("password", password);
+        properties.setProperty("sslmode", "require");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + warehousePort + "/console_wh", properties);
+    }
+
+    private static String createSource(String type, String prefix) throws Exception {
+        return call("POST", "/api/projects/1/external_data_sources/", Map.of("source_type", type, "prefix", prefix))
+                .path("id")
+                .asText();
+    }
+
+    private static void finishImport(String source, String schema, int rows, String status, String error)
+            throws Exception {
+        String job = call(
+                        "POST",
+                        "/api/projects/1/data_warehouse/jobs/",
+                        Map.of("kind", "import", "source_id", source, "schema_name", schema))
+                .path("id")
+                .asText();
+        Map<String, Object> report = error == null
+                ? Map.of("rows", rows, "status", status)
+                : Map.of("rows", rows, "status", status, "latest_error", error);
+        call("PATCH", "/api/projects/1/data_warehouse/jobs/" + job + "/", report);
+    }
+
+    private static JsonNode call(String method, String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}
