@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console in a real browser (Debian's Chromium, headless) against a real {@code java -jar wharf.jar dev}: what
@@ -212,7 +213,7 @@ class ConsoleIT {
         next.click();
         browser.awaitText(".list .position", "Rows 21–", WAIT);
 
-        browser.find("#completed-outcome").sendKeys("Failed");
+        new Select(browser.find("#completed-outcome")).selectByValue("failed");
         browser.until(WAIT, "only failed jobs", d -> {
             String rows = browser.findAll("#completed-title ~ .list tbody tr").stream()
                     .map(WebElement::getText)
