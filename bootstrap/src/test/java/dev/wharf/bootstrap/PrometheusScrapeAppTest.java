@@ -58,6 +58,9 @@ class PrometheusScrapeAppTest {
     @BeforeAll
     static void traffic() throws Exception {
         api("GET", "/api/ping/", null);
+        api("GET", "/api/users/@me/", null);
+        api("GET", "/api/users/@me", null);
+        api("GET", "/api/projects/?limit=5", null);
         api("GET", "/api/projects/1/data_warehouse/warehouse_status/", null);
         api("POST", "/api/projects/1/data_warehouse/reset-password/", null);
         api("GET", "/api/projects/1/no-such-endpoint/", null);
@@ -96,6 +99,10 @@ class PrometheusScrapeAppTest {
                 .contains("wharf_http_request_duration_seconds_count{endpoint="
                         + "\"/api/{scope}/{project_id}/data_warehouse/reset-password/\",method=\"POST\","
                         + "status_class=\"4xx\"} 1")
+                .contains("wharf_http_request_duration_seconds_count{endpoint=\"/api/users/@me/\",method=\"GET\","
+                        + "status_class=\"2xx\"} 2")
+                .contains("wharf_http_request_duration_seconds_count{endpoint=\"/api/projects/\",method=\"GET\","
+                        + "status_class=\"2xx\"} 1")
                 .contains("endpoint=\"unmatched\",method=\"GET\",status_class=\"4xx\"")
                 .contains("# TYPE io_dropwizard_db_ManagedPooledDataSource_metadata_active gauge");
     }

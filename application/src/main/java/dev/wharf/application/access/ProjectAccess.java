@@ -46,6 +46,16 @@ public final class ProjectAccess {
         this.membershipCache = new ExpiringCache<>(cacheTtl, clock, 10_000);
     }
 
+    /**
+     * Refuses {@code actor} unless its key holds {@code scope}: for a read that names no project, such as the list of
+     * the projects the key reaches, which then shows only what {@link #require} would let it touch.
+     */
+    public void requireScope(Actor actor, Scope scope) {
+        if (!actor.holds(scope)) {
+            throw new MissingScopeException(scope);
+        }
+    }
+
     /** The project, if {@code actor} may touch it with {@code scope}. */
     public Project require(Actor actor, ProjectId projectId, Scope scope) {
         return requireAny(actor, projectId, List.of(scope));

@@ -2,6 +2,8 @@ package dev.wharf.bootstrap.wiring;
 
 import dev.wharf.adapters.in.rest.PingResource;
 import dev.wharf.adapters.in.rest.SchemaResource;
+import dev.wharf.adapters.in.rest.account.CurrentUserResource;
+import dev.wharf.adapters.in.rest.account.ProjectListResource;
 import dev.wharf.adapters.in.rest.auth.ApiAuth;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import dev.wharf.adapters.in.web.ConsoleFiles;
@@ -27,6 +29,8 @@ import dev.wharf.application.port.out.warehouse.CredentialRepository;
 import dev.wharf.application.port.out.warehouse.WarehouseEngine;
 import dev.wharf.application.port.out.warehouse.WarehouseRepository;
 import dev.wharf.application.port.out.webhook.EventPublisher;
+import dev.wharf.application.service.account.CurrentUserService;
+import dev.wharf.application.service.account.ProjectListingService;
 import dev.wharf.application.service.auth.ApiKeyAuthenticationService;
 import dev.wharf.application.service.dev.DevEnvironmentService;
 import dev.wharf.application.service.provisioning.AbandonedLeases;
@@ -155,10 +159,18 @@ public final class Wiring {
                 events);
         ApiAuth.register(jersey, new ApiKeyAuthenticationService(apiKeys, hashing, accessCacheTtl, CLOCK));
         jersey.register(new WarehouseResource(lifecycle, reset));
+        serveAccounts(jersey);
         jersey.register(new SchemaResource());
         jersey.register(new PingResource());
         jersey.register(new ConsoleResource(new ConsoleFiles()));
         jersey.register(new SecurityHeadersFilter());
+    }
+
+    /** {@code GET /api/projects/} and {@code GET /api/users/@me/}: what a key reaches, and whose it is. */
+    private void serveAccounts(JerseyEnvironment jersey) {
+        jersey.register(new ProjectListResource(new ProjectListingService(access, projects)));
+        jersey.register(new CurrentUserResource(
+                new CurrentUserService(new JdbiUserRepository(jdbi), organizations, projects, apiKeys)));
     }
 
     /** Sources, job reports, activity, statistics and usage (see {@link JobsWiring}). */

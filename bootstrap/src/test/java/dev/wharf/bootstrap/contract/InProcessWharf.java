@@ -190,6 +190,24 @@ final class InProcessWharf {
         return id;
     }
 
+    /** A new project of {@code organization}, named {@code name}, whose job statistics are bucketed in {@code zone}. */
+    ProjectId project(OrganizationId organization, String name, ZoneId zone) {
+        ProjectId id = ProjectId.of(nextProject.getAndIncrement());
+        new JdbiProjectRepository(metadata).insert(new Project(id, organization, name, zone, Instant.now()));
+        return id;
+    }
+
+    /** Makes {@code user} a member of {@code organization} with {@code role} (another role when already one). */
+    void join(UserId user, OrganizationId organization, OrganizationRole role) {
+        new JdbiOrganizationRepository(metadata)
+                .saveMembership(new Membership(organization, user, role, Instant.now()));
+    }
+
+    /** Revokes the key whose secret is {@code key}. */
+    void revoke(String key) {
+        new JdbiApiKeyRepository(metadata).revoke(keyId(key), Instant.now());
+    }
+
     /** The job store, to arrange jobs the activity endpoints list. */
     JdbiJobRepository jobs() {
         return new JdbiJobRepository(metadata);

@@ -3,6 +3,8 @@ package dev.wharf.adapters.in.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.adapters.in.rest.PingResource;
+import dev.wharf.adapters.in.rest.account.CurrentUserResource;
+import dev.wharf.adapters.in.rest.account.ProjectListResource;
 import dev.wharf.adapters.in.rest.job.SourceResource;
 import dev.wharf.adapters.in.rest.warehouse.WarehouseResource;
 import java.lang.reflect.Method;
@@ -29,6 +31,12 @@ class RequestMetricsFilterTest {
         assertThat(template(PingResource.class, "ping")).isEqualTo("/api/ping/");
         assertThat(template(SourceResource.class, "delete"))
                 .isEqualTo("/api/{scope}/{project_id}/external_data_sources/{source_id}/");
+    }
+
+    @Test
+    void theAccountEndpointsAreOneLabelEachWithMeWrittenOut() {
+        assertThat(template(ProjectListResource.class, "list")).isEqualTo("/api/projects/");
+        assertThat(template(CurrentUserResource.class, "me")).isEqualTo("/api/users/@me/");
     }
 
     @Test

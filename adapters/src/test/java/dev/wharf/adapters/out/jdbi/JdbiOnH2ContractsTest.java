@@ -3,6 +3,7 @@ package dev.wharf.adapters.out.jdbi;
 import dev.wharf.application.port.out.PersistenceFixture;
 import dev.wharf.application.port.out.activity.JobActivityQueriesContract;
 import dev.wharf.application.port.out.admin.ProjectRepositoriesContract;
+import dev.wharf.application.port.out.admin.ProjectsOfMemberContract;
 import dev.wharf.application.port.out.audit.AuditLogContract;
 import dev.wharf.application.port.out.auth.PlainSha256KeysContract;
 import dev.wharf.application.port.out.job.JobRepositoriesContract;
@@ -59,6 +60,14 @@ class JdbiOnH2ContractsTest {
     /** Organizations, projects, users and API keys. */
     @Nested
     class Projects extends ProjectRepositoriesContract {
+        @Override
+        protected PersistenceFixture createFixture() {
+            return JdbiFixture.h2();
+        }
+    }
+
+    @Nested
+    class ProjectsOfMember extends ProjectsOfMemberContract {
         @Override
         protected PersistenceFixture createFixture() {
             return JdbiFixture.h2();

@@ -1,11 +1,14 @@
 package dev.wharf.adapters.out.jdbi.project;
 
+import dev.wharf.application.port.out.admin.MemberProject;
 import dev.wharf.application.port.out.admin.ProjectRepository;
 import dev.wharf.domain.project.OrganizationId;
 import dev.wharf.domain.project.Project;
 import dev.wharf.domain.project.ProjectId;
+import dev.wharf.domain.project.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link ProjectRepository} on Jdbi. */
@@ -39,6 +42,22 @@ public final class JdbiProjectRepository implements ProjectRepository {
     @Override
     public List<Project> findByOrganization(OrganizationId organizationId) {
         return dao.findByOrganization(organizationId.value());
+    }
+
+    @Override
+    public List<MemberProject> findOfMember(UserId user, Set<ProjectId> only, int limit, int offset) {
+        return only.isEmpty()
+                ? dao.findOfMember(user.value(), limit, offset)
+                : dao.findOfMemberAmong(user.value(), ids(only), limit, offset);
+    }
+
+    @Override
+    public long countOfMember(UserId user, Set<ProjectId> only) {
+        return only.isEmpty() ? dao.countOfMember(user.value()) : dao.countOfMemberAmong(user.value(), ids(only));
+    }
+
+    private static List<Long> ids(Set<ProjectId> projects) {
+        return projects.stream().map(ProjectId::value).sorted().toList();
     }
 
     @Override
