@@ -19,7 +19,7 @@ export function barChart({title, labels, series, stackedFrom}) {
     cursor: {show: false},
     scales: {x: {time: false, range: [-0.5, Math.max(0.5, labels.length - 0.5)]}, y: {range: (u, min, max) => [0, max || 1]}},
     axes: [
-      {values: (u, splits) => splits.map((i) => (Number.isInteger(i) ? labels[i] ?? '' : '')), space: 40},
+      {splits: () => x, values: (u, splits) => sparse(u, splits, labels), grid: {show: false}},
       {values: (u, splits) => splits.map((v) => number(v)), size: 60},
     ],
     series: [{}, ...series.map((s, i) => ({
@@ -41,6 +41,12 @@ export function barChart({title, labels, series, stackedFrom}) {
     window.addEventListener('resize', resize);
   });
   return wrapper;
+}
+
+/** Every label where there is room (about 70 px each), else every second, third, … so none overlap. */
+function sparse(u, splits, labels) {
+  const step = Math.max(1, Math.ceil(labels.length / Math.max(1, Math.floor(u.width / 70))));
+  return splits.map((i) => (i % step === 0 ? labels[i] ?? '' : ''));
 }
 
 function width(element) {

@@ -7,6 +7,7 @@ import {Poller} from '../poll.js';
 const MOVING = ['pending', 'provisioning', 'deleting'];
 const PROVISIONABLE = ['failed', 'deleted'];
 const DEPROVISIONABLE = ['ready', 'failed', 'provisioning'];
+const HINT = 'Lowercase letters, digits and hyphens, starting and ending with a letter or digit.';
 
 export function render(view, context) {
   const content = h('div', {class: 'content'});
@@ -60,7 +61,7 @@ export function render(view, context) {
   function provisionForm() {
     const input = h('input', {type: 'text', autocomplete: 'off', spellcheck: 'false', required: true, maxlength: 63});
     const verdict = h('p', {class: 'hint', id: 'database-name-hint', 'aria-live': 'polite'},
-      'Lowercase letters, digits and underscores.');
+      HINT);
     const button = h('button', {type: 'submit', disabled: true}, 'Provision');
     const outcome = h('p', {role: 'status'});
     const checker = nameChecker(input, verdict, button);
@@ -93,7 +94,8 @@ export function render(view, context) {
       clearTimeout(timer);
       const name = input.value.trim();
       if (!name) {
-        put(verdict, 'Lowercase letters, digits and underscores.');
+        put(verdict, HINT);
+        verdict.classList.remove('error');
         return;
       }
       timer = setTimeout(async () => {

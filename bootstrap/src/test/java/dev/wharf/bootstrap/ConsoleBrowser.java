@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,7 +118,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T until(Duration timeout, String what, ExpectedCondition<T> condition) {
+        // The pages redraw as they refresh: an element read a moment ago may be gone; look again.
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "waiting for " + what + "; the page says: " + text())
                 .until(condition);
     }

@@ -72,7 +72,12 @@ class ConsoleIT {
     }
 
     private static void startWharf() {
-        wharf = WharfProcess.dev(workDir, dataDir, port, warehousePort, Map.of());
+        wharf = WharfProcess.dev(
+                workDir,
+                dataDir,
+                port,
+                warehousePort,
+                Map.of("WHARF_RATE_LIMIT_PER_MINUTE", "5", "WHARF_BILLING_ROW_LIMIT", "100000"));
         wharf.awaitHealthy(port + 1, Duration.ofSeconds(90));
     }
 
@@ -142,13 +147,13 @@ class ConsoleIT {
         assertThat(browser.find(".actions button[type=submit]").isEnabled()).isFalse();
 
         name.clear();
-        name.sendKeys("console_wh");
-        browser.awaitText("#database-name-hint", "console_wh is available", WAIT);
+        name.sendKeys("consolewh");
+        browser.awaitText("#database-name-hint", "consolewh is available", WAIT);
         browser.find(".actions button[type=submit]").click();
 
         browser.awaitText("#warehouse-state", "ready", Duration.ofSeconds(90));
         browser.awaitText("#connect-title", "Connect", WAIT);
-        assertThat(browser.text()).contains("wh_console_wh").contains("jdbc:postgresql://");
+        assertThat(browser.text()).contains("wh_consolewh").contains("jdbc:postgresql://");
     }
 
     @Test
@@ -165,7 +170,7 @@ class ConsoleIT {
         try (Connection c = connect(password);
                 ResultSet rs = c.createStatement().executeQuery("select current_user")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("wh_console_wh");
+            assertThat(rs.getString(1)).isEqualTo("wh_consolewh");
         }
 
         browser.open(base() + "/#/projects/1/usage");
@@ -189,9 +194,14 @@ class ConsoleIT {
         browser.open(base() + "/#/projects/1/usage");
 
         browser.awaitText("#totals-title", "Rows", WAIT);
-        assertThat(browser.text()).contains("1,500").contains("Stripe (stripe_)");
+        assertThat(browser.text()).contains("1,500");
+        assertThat(textOf("#sources-title ~ figure details table"))
+                .contains("Stripe (stripe_)1,200")
+                .contains("Hubspot (hubspot_)300");
         browser.until(WAIT, "a drawn chart", d -> paintedPixels("#sources-title ~ figure canvas") > 1000);
         assertThat(browser.find("#period-progress").getAttribute("value")).isNotNull();
+        assertThat(browser.find("#row-progress").getAttribute("value")).isEqualTo("2");
+        assertThat(browser.text()).contains("1,500 of 100,000 rows");
     }
 
     @Test
@@ -225,19 +235,36 @@ class ConsoleIT {
     @Test
     @Order(6)
     void namesAndErrorsChosenByTenantsAreShownAsText() throws Exception {
-        String hostile = "<img src=x onerror=\"window.__pwned=1\">";
-        String source = createSource("Stripe", "x_");
-        finishImport(source, "t", 5, "Failed", "<script>window.__pwned=2</script>" + hostile);
+        String image = "<img src=x onerror=\"window.__pwned=1\">";
+        String script = "<script>window.__pwned=2</script>";
+        String source = createSource(image, "x_");
+        finishImport(source, "t", 5, "Failed", script + image);
+        call(
+                "POST",
+                "/api/projects/1/data_warehouse/webhooks/",
+                Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("job.failed"), "description", image));
         signIn();
 
         browser.open(base() + "/#/projects/1/jobs");
-        browser.awaitText("#completed-title ~ .list", "<script>window.__pwned=2</script>", WAIT);
+        browser.awaitText("#completed-title ~ .list", script + image, WAIT);
+        assertThat(browser.text()).contains(image);
         browser.open(base() + "/#/projects/1/usage");
-        browser.awaitText("#totals-title", "Rows", WAIT);
+        browser.until(
+                WAIT,
+                "the hostile source in the usage table",
+                d -> textOf("#sources-title ~ figure details table").contains(image + " (x_)"));
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText("main table", image, WAIT);
 
         assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
         assertThat(browser.findAll("main img")).isEmpty();
         assertThat(browser.findAll("main script")).isEmpty();
+    }
+
+    private String textOf(String css) {
+        Object text =
+                browser.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", css);
+        return String.valueOf(text);
     }
 
     @Test
@@ -289,9 +316,9 @@ class ConsoleIT {
                         WAIT,
                         page + " loaded",
                         d -> !browser.find(".freshness").getText().contains("Loading"));
-                assertThat(browser.script("return document.documentElement.scrollWidth"))
+                assertThat(browser.script("const e = document.documentElement; return e.scrollWidth - e.clientWidth"))
                         .as(page + " at 390 px: no sideways scrolling of the page")
-                        .isEqualTo(390L);
+                        .isEqualTo(0L);
                 assertThat(browser.script("return [...document.querySelectorAll('input, select, button, textarea')]"
                                 + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')"
                                 + " && !c.textContent.trim()).map(c => c.outerHTML)"))
@@ -312,7 +339,7 @@ class ConsoleIT {
         browser.open(base() + "/#/projects/1/warehouse");
         WebElement confirm = browser.await("#confirm-name", WAIT);
         WebElement button = browser.find("button.danger");
-        confirm.sendKeys("console_w");
+        confirm.sendKeys("consolew");
         assertThat(button.isEnabled()).isFalse();
         confirm.sendKeys("h");
         assertThat(button.isEnabled()).isTrue();
@@ -321,6 +348,31 @@ class ConsoleIT {
 
         browser.awaitText("#warehouse-state", "deleted", Duration.ofSeconds(60));
         browser.await("#database-name", WAIT);
+    }
+
+    @Test
+    @Order(11)
+    void aThrottledCallSaysWhyAndWhenToTryAgain() {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.await("#database-name", WAIT).sendKeys("consolewh2");
+        browser.awaitText("#database-name-hint", "consolewh2 is available", WAIT);
+        browser.find(".actions button[type=submit]").click();
+        browser.awaitText("#warehouse-state", "ready", Duration.ofSeconds(90));
+
+        String said = "";
+        for (int click = 0; click < 12 && !said.contains("Too many requests"); click++) {
+            browser.awaitText("button", "Reset password", WAIT).click();
+            said = browser.until(WAIT, "a password or a refusal", d -> {
+                if (!browser.findAll("#new-password").isEmpty()) return "password";
+                String outcome = browser.find("#reset-title ~ p[role=status]").getText();
+                return outcome.contains("Too many requests") ? outcome : null;
+            });
+            if (said.equals("password"))
+                browser.awaitText("button", "I have saved it", WAIT).click();
+        }
+
+        assertThat(said).containsPattern("Too many requests.*Try again in \\d+ seconds\\.");
     }
 
     private void signIn() {
@@ -346,10 +398,10 @@ class ConsoleIT {
 
     private static Connection connect(String password) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("user", "wh_console_wh");
+        properties.setProperty("user", "wh_consolewh");
         properties.setProperty("password", password);
         properties.setProperty("sslmode", "require");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + warehousePort + "/console_wh", properties);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + warehousePort + "/consolewh", properties);
     }
 
     private static String createSource(String type, String prefix) throws Exception {
