@@ -19,8 +19,12 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls `path` (from the site's root) and answers the parsed JSON, or throws an ApiError. */
+/**
+ * Calls `path` (from the site's root) and answers the parsed JSON, or throws an ApiError. The same GET is sent at most
+ * once a second, whatever asks for it (a poller, a click, a page opened again): a later one waits for its turn.
+ */
 export async function api(path, {method = 'GET', body, signal} = {}) {
+  if (method === 'GET') await turn(path, signal);
   const key = session.key();
   if (!key) throw new ApiError(401, 'Sign in with a personal API key.');
   const headers = {Authorization: 'Bearer ' + key, Accept: 'application/json'};
@@ -47,6 +51,26 @@ export async function api(path, {method = 'GET', body, signal} = {}) {
     throw new ApiError(response.status, describe(response.status, json, retryAfter), retryAfter, json);
   }
   return json;
+}
+
+const SPACING = 1000;
+const lastSent = new Map();
+
+/** Waits until `path` was last sent at least a second ago, then notes it as sent now. */
+async function turn(path, signal) {
+  const now = Date.now();
+  for (const [sent, at] of lastSent) if (now - at >= SPACING) lastSent.delete(sent);
+  const wait = lastSent.has(path) ? SPACING - (now - lastSent.get(path)) : 0;
+  lastSent.set(path, now + Math.max(0, wait));
+  if (wait > 0) {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, wait);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(new DOMException('Aborted', 'AbortError'));
+      }, {once: true});
+    });
+  }
 }
 
 function describe(status, body, retryAfter) {

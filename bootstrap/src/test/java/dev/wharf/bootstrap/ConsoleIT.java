@@ -101,6 +101,9 @@ class ConsoleIT {
     @AfterEach
     void screenshotAndConsole() {
         browser.screenshot(testName);
+        assertThat(requestsSooner(Duration.ofMillis(990)))
+                .as("the same request repeated within a second (not a user's click)")
+                .isEmpty();
         List<LogEntry> problems = browser.console().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(entry -> !expectedFailure(entry.getMessage()))
@@ -373,6 +376,56 @@ class ConsoleIT {
         }
 
         assertThat(said).containsPattern("Too many requests.*Try again in \\d+ seconds\\.");
+    }
+
+    @Test
+    @Order(12)
+    void theKeyboardAloneSignsInAndMovesBetweenPages() {
+        browser.open(base() + "/");
+        browser.script("sessionStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.await("#key", WAIT);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("key");
+
+        browser.driver.switchTo().activeElement().sendKeys(key, Keys.ENTER);
+        browser.awaitText("main table", "Default project", WAIT);
+        tabTo("a[href='#/projects/1/warehouse']", "main").sendKeys(Keys.ENTER);
+        browser.awaitText("#page-title", "Warehouse", WAIT);
+        tabTo("nav a[href='#/projects/1/jobs']", "nav").sendKeys(Keys.ENTER);
+
+        browser.awaitText("#page-title", "Jobs", WAIT);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/projects/1/jobs");
+        assertThat(browser.find("nav a[aria-current=page]").getText()).isEqualTo("Jobs");
+    }
+
+    /** Presses Tab until the element matching {@code css} inside {@code within} has the focus; answers it. */
+    private WebElement tabTo(String css, String within) {
+        WebElement target = browser.find(within + " " + css.replace(within + " ", ""));
+        for (int press = 0; press < 40; press++) {
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (focused.equals(target)) return focused;
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + css + "; the page says: " + browser.text());
+    }
+
+    /**
+     * The page's own GET requests (from its Performance entries) that came again, for the same URL, sooner than
+     * {@code gap}; the actions a click sends (provision, reset, …) are the user's pace, not the page's.
+     */
+    private List<String> requestsSooner(Duration gap) {
+        Object found = browser.script(
+                "const last = new Map(); const sooner = [];"
+                        + "for (const e of performance.getEntriesByType('resource')) {"
+                        + "  if (e.initiatorType !== 'fetch') continue;"
+                        + "  if (/(provision|reset-password|test|rotate-secret|enable)\\/?$/.test(new URL(e.name).pathname)) continue;"
+                        + "  const before = last.get(e.name);"
+                        + "  if (before !== undefined && e.startTime - before < arguments[0])"
+                        + "    sooner.push(e.name + ' after ' + Math.round(e.startTime - before) + ' ms');"
+                        + "  last.set(e.name, e.startTime); }"
+                        + "return sooner;",
+                gap.toMillis());
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     private void signIn() {
