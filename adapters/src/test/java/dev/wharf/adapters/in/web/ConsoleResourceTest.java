@@ -1,7 +1,9 @@
 package dev.wharf.adapters.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ class ConsoleResourceTest {
                 "app",
                 "lib/uPlot.esm.js",
                 "db/migration/V1__initial_schema.sql")) {
-            assertThat(console.file(name, null).getStatus()).as(name).isEqualTo(404);
+            assertThatThrownBy(() -> console.file(name, null)).as(name).isInstanceOf(NotFoundException.class);
         }
     }
 
