@@ -84,6 +84,8 @@ final class HostileWharfs implements Store.CloseOnReset {
                         case "source_id" -> newSource();
                         case "job_id" -> job();
                         case "webhook_id" -> webhook();
+                        case "folder" -> "pages"; // the console's /console/{folder}/{name}
+                        case "name" -> op.pathParameters().contains("folder") ? "jobs.js" : "app.js";
                         default -> throw new IllegalStateException("no valid value for " + parameter);
                     };
                 }
