@@ -1,0 +1,269 @@
+package dev.wharf.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.logging.LogEntry;
+
+/**
+ * The web console against what a hostile or unlucky user meets, in Chromium against a real {@code wharf.jar dev}: a
+ * skip link, a project picker and buttons driven from the keyboard, clicks that come too fast, lists that pile up,
+ * answers that come late, odd or not at all, names too long for a phone, a key no key looks like, HTML sinks.
+ *
+ * <p>Answers Wharf would never give are made in the page: a script put there before the console's own (through the
+ * DevTools protocol, so the page's CSP does not apply to it) wraps {@code fetch}, records every call in
+ * {@code window.__calls} and answers the calls that match a rule in session storage ({@code test.rules}: a URL pattern,
+ * optionally a method, a delay, a status, with 0 for "cannot connect", and a body, where {@code $URL} is replaced by the
+ * URL asked for). Calls no rule matches go to Wharf.
+ */
+@Timeout(240)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleHostileIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LONG = "x".repeat(300);
+    private static final String STUB = """
+            (() => {
+              const real = window.fetch.bind(window);
+              window.__calls = [];
+              window.fetch = async (url, options = {}) => {
+                const method = options.method || 'GET';
+                window.__calls.push({at: Date.now(), url: String(url), method});
+                let rules = [];
+                try { rules = JSON.parse(sessionStorage.getItem('test.rules') || '[]'); } catch (e) { rules = []; }
+                const rule = rules.find((r) => new RegExp(r.url).test(String(url)) && (!r.method || r.method === method));
+                if (!rule) return real(url, options);
+                if (rule.delay) await new Promise((done) => setTimeout(done, rule.delay));
+                if (options.signal && options.signal.aborted) throw new DOMException('aborted', 'AbortError');
+                if (rule.status === undefined) return real(url, options);
+                if (rule.status === 0) throw new TypeError('Failed to fetch');
+                const body = JSON.stringify(rule.body === undefined ? null : rule.body).split('$URL').join(String(url));
+                return new Response(body, {status: rule.status, headers: {'Content-Type': 'application/json'}});
+              };
+            })();
+            """;
+
+    private static Path workDir;
+    private static int port;
+    private static WharfProcess wharf;
+    private static String key;
+    private static String webhook;
+    private static ConsoleBrowser browser;
+
+    private String testName;
+
+    @BeforeAll
+    static void startWharfAndBrowser() throws Exception {
+        browser = ConsoleBrowser.start(1280, 900);
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", STUB));
+        workDir = Files.createTempDirectory("wharf-console-hostile");
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
+        port = WharfProcess.freePortPair();
+        wharf = WharfProcess.dev(workDir, workDir.resolve("data"), port, WharfProcess.freePortPair(), Map.of());
+        wharf.awaitHealthy(port + 1, Duration.ofSeconds(90));
+        key = wharf.awaitLine("API key: (phx_[A-Za-z0-9_-]{43,})", Duration.ofSeconds(90))
+                .group(1);
+        webhook = call(
+                        "POST",
+                        "/api/projects/1/data_warehouse/webhooks/",
+                        Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("job.failed")))
+                .path("id")
+                .asText();
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (browser != null) browser.close();
+        if (wharf != null) wharf.close();
+        if (workDir != null) {
+            try (var paths = Files.walk(workDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = "hostile-" + info.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void screenshotAndConsole() {
+        browser.screenshot(testName);
+        browser.resize(1280, 900);
+        List<LogEntry> problems = browser.console().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().contains("Failed to load resource"))
+                .toList();
+        assertThat(problems)
+                .as("the browser's console: no CSP violation, no uncaught error")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void theBrowserRefusesEveryHtmlSink() {
+        signIn();
+        Object outcome = browser.script("try { document.createElement('div').innerHTML = '<b>x</b>'; return 'parsed'; }"
+                + " catch (e) { return e.name; }");
+        assertThat(outcome).as("Trusted Types without a policy").isEqualTo("TypeError");
+        browser.console(); // the refusal is logged on purpose
+    }
+
+    private void signIn() {
+        browser.open(base() + "/");
+        browser.script("sessionStorage.clear(); sessionStorage.setItem('wharf.key', arguments[0])", key);
+        browser.open(base() + "/#/");
+        browser.driver.navigate().refresh();
+        browser.awaitText("#who", "Sign out", WAIT);
+    }
+
+    private void rules(List<Map<String, Object>> rules) {
+        try {
+            browser.script("sessionStorage.setItem('test.rules', arguments[0])", JSON.writeValueAsString(rules));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void clickButton(String text) {
+        browser.script(
+                "[...document.querySelectorAll('button')].find(b => b.textContent === arguments[0]).click()", text);
+    }
+
+    private String activeId() {
+        return (String) browser.script("return document.activeElement.id");
+    }
+
+    private long now() {
+        return ((Number) browser.script("return Date.now()")).longValue();
+    }
+
+    private List<Object> callsSince(long since, String url) {
+        @SuppressWarnings("unchecked")
+        List<Object> calls = (List<Object>) browser.script(
+                "return window.__calls.filter(c => c.at >= arguments[0] && c.url.includes(arguments[1]))"
+                        + ".map(c => c.method + ' ' + c.url)",
+                since,
+                url);
+        return calls;
+    }
+
+    private List<Number> times(long since, String url) {
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) browser.script(
+                "return window.__calls.filter(c => c.at >= arguments[0] && c.url.includes(arguments[1])).map(c => c.at)",
+                since,
+                url);
+        return times;
+    }
+
+    private long sidewaysScroll() {
+        return ((Number) browser.script("const e = document.documentElement; return e.scrollWidth - e.clientWidth"))
+                .longValue();
+    }
+
+    private static Map<String, Object> readyWarehouse() {
+        return Map.of(
+                "state", "ready",
+                "database_name", "stubwh",
+                "status_message", "Ready",
+                "ready_at", "2026-03-14T09:26:53.589793Z",
+                "connection",
+                        Map.of(
+                                "host", "127.0.0.1",
+                                "port", 5432,
+                                "database", "stubwh",
+                                "username", "wh_stubwh",
+                                "sslmode", "require",
+                                "jdbc_url", "jdbc:postgresql://127.0.0.1:5432/stubwh?sslmode=require"));
+    }
+
+    private static Map<String, Object> projects(int level, String name) {
+        return Map.of(
+                "count",
+                1,
+                "next",
+                "",
+                "previous",
+                "",
+                "results",
+                List.of(Map.of(
+                        "id",
+                        1,
+                        "organization",
+                        "o",
+                        "name",
+                        name,
+                        "timezone",
+                        "UTC",
+                        "effective_membership_level",
+                        level)));
+    }
+
+    private static Map<String, Object> usage(long rowLimit) {
+        return Map.of(
+                "billing_available",
+                true,
+                "billing_interval",
+                "month",
+                "billing_period_start",
+                "2026-03-01T00:00:00.000000Z",
+                "billing_period_end",
+                "2026-04-01T00:00:00.000000Z",
+                "breakdown_of_rows_by_source",
+                Map.of(),
+                "materialized_rows_in_billing_period",
+                0,
+                "total_rows",
+                10,
+                "tracked_billing_rows",
+                0,
+                "pending_billing_rows",
+                10,
+                "row_limit",
+                rowLimit);
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static JsonNode call(String method, String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}
