@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -123,6 +124,17 @@ class ConsoleHostileIT {
         assertThat(problems)
                 .as("the browser's console: no CSP violation, no uncaught error")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void aKeyWithCharactersNoKeyHasIsRefusedInWords() {
+        browser.open(base() + "/");
+        browser.script("sessionStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.await("#key", WAIT).sendKeys("phx_\u043a\u043b\u044e\u0447", Keys.ENTER);
+        browser.awaitText("form.signin .error", "not an API key", WAIT);
+        assertThat(browser.find("form.signin .error").getText()).doesNotContain("cannot be reached");
     }
 
     @Test
