@@ -127,6 +127,70 @@ class ConsoleHostileIT {
     }
 
     @Test
+    @Order(7)
+    void longNamesWrapAt390Pixels() {
+        signIn();
+        rules(List.of(
+                Map.of("url", "/api/projects/\\?", "status", 200, "body", projects(8, "Project " + LONG)),
+                Map.of(
+                        "url",
+                        "/api/users/@me",
+                        "status",
+                        200,
+                        "body",
+                        Map.of("id", "u", "email", LONG + "@example.com", "organizations", List.of())),
+                Map.of(
+                        "url",
+                        "/webhooks/\\?",
+                        "status",
+                        200,
+                        "body",
+                        Map.of(
+                                "results",
+                                List.of(Map.of(
+                                        "id",
+                                        "w1",
+                                        "url",
+                                        "https://example.com/" + LONG,
+                                        "events",
+                                        List.of("job.failed"),
+                                        "description",
+                                        LONG,
+                                        "enabled",
+                                        true,
+                                        "created_at",
+                                        "2026-03-14T09:26:53.589793Z")),
+                                "next",
+                                "",
+                                "previous",
+                                "")),
+                Map.of(
+                        "url",
+                        "rotate-secret",
+                        "status",
+                        200,
+                        "body",
+                        Map.of("url", "https://example.com/" + LONG, "secret", "whsec_" + LONG))));
+        browser.resize(390, 844);
+        browser.driver.navigate().refresh();
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("h1", "Warehouse", WAIT);
+        assertThat(sidewaysScroll()).as("a long project name and e-mail").isZero();
+
+        browser.open(base() + "/#/projects/" + LONG + "/warehouse");
+        browser.awaitText("main", "This key cannot see project", WAIT);
+        assertThat(sidewaysScroll()).as("a long project id in the address").isZero();
+
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText("main table", "https://example.com/", WAIT);
+        clickButton("Rotate secret");
+        browser.await("#secret-title", WAIT);
+        assertThat(sidewaysScroll())
+                .as("the secret of a subscription with a long URL")
+                .isZero();
+    }
+
+    @Test
     @Order(12)
     void aKeyWithCharactersNoKeyHasIsRefusedInWords() {
         browser.open(base() + "/");
@@ -145,6 +209,25 @@ class ConsoleHostileIT {
                 + " catch (e) { return e.name; }");
         assertThat(outcome).as("Trusted Types without a policy").isEqualTo("TypeError");
         browser.console(); // the refusal is logged on purpose
+    }
+
+    @Test
+    @Order(14)
+    void chartLabelsFitTheirRoomAndBigNumbersAreShort() {
+        signIn();
+        @SuppressWarnings("unchecked")
+        List<Object> answer =
+                (List<Object>) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "import('/console/charts.js').then(m => done([m.axisLabels("
+                        + "Array.from({length: 55}, (_, i) => 'Source ' + i + ' (' + 'p'.repeat(40) + ')'), 340),"
+                        + "m.compact(900000000000000)])).catch(e => done(String(e)));");
+        assertThat(answer).hasSize(2);
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) answer.get(0);
+        List<String> shown = labels.stream().filter(l -> !l.isEmpty()).toList();
+        assertThat(shown).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(10));
+        assertThat(shown.size() * (10 * 7 + 12)).isLessThanOrEqualTo(340);
+        assertThat((String) answer.get(1)).hasSizeLessThanOrEqualTo(6);
     }
 
     private void signIn() {
