@@ -39,19 +39,27 @@ export function number(value) {
   return Number(value ?? 0).toLocaleString();
 }
 
-/** A button that copies `text()` and says so for two seconds. */
+/** A button that copies `text()` and says so for two seconds (and to screen readers). */
 export function copyButton(label, text) {
   const button = h('button', {type: 'button', class: 'copy', 'aria-label': label}, 'Copy');
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(text());
       button.textContent = 'Copied';
+      announce('Copied.');
     } catch {
       button.textContent = 'Select and copy';
+      announce('Could not copy: select the text and copy it.');
     }
     setTimeout(() => { button.textContent = 'Copy'; }, 2000);
   });
   return button;
+}
+
+/** Says `text` to screen readers through the page's one status region (in index.html). */
+export function announce(text) {
+  const region = document.getElementById('announcer');
+  if (region) put(region, text);
 }
 
 /** A labelled field: a label tied to its control by id. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -127,6 +128,30 @@ class ConsoleHostileIT {
     }
 
     @Test
+    @Order(5)
+    void aRefreshKeepsTheKeyboardWhereItIsAndSaysNothingNew() {
+        signIn();
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText("main table", "http://127.0.0.1:9/hook", WAIT);
+        browser.script(
+                "window.__live = () => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')];"
+                        + "window.__before = window.__live().map(e => e.textContent).join('|');");
+        browser.script("[...document.querySelectorAll('button')].find(x => x.textContent === 'Delete').focus()");
+
+        Pause.millis(16_000); // the list is read again every 15 s
+
+        assertThat(browser.script("return document.activeElement.getAttribute('aria-label')"))
+                .as("the focused button survives the refresh")
+                .isEqualTo("Delete (http://127.0.0.1:9/hook)");
+        assertThat(browser.script("return window.__live().some(e => e.classList.contains('freshness'))"))
+                .as("the line that changes at every refresh is not a live region")
+                .isEqualTo(false);
+        assertThat(browser.script("return window.__live().map(e => e.textContent).join('|')"))
+                .as("no live region says anything after a refresh that changed nothing")
+                .isEqualTo(browser.script("return window.__before"));
+    }
+
+    @Test
     @Order(7)
     void longNamesWrapAt390Pixels() {
         signIn();
@@ -188,6 +213,75 @@ class ConsoleHostileIT {
         assertThat(sidewaysScroll())
                 .as("the secret of a subscription with a long URL")
                 .isZero();
+    }
+
+    @Test
+    @Order(9)
+    void oddAnswersAreSaidNotMisdrawn() {
+        signIn();
+        Map<String, Object> noBilling = new java.util.HashMap<>(usage(0));
+        noBilling.put("billing_available", false);
+        noBilling.put("billing_interval", "");
+        noBilling.put("billing_period_start", null);
+        noBilling.put("billing_period_end", null);
+        rules(List.of(Map.of("url", "total_rows_stats", "status", 200, "body", noBilling)));
+        browser.open(base() + "/#/projects/1/usage");
+        browser.awaitText("main", "No billing period", WAIT);
+        assertThat(browser.text()).doesNotContain("of the period has gone").doesNotContain("(month)");
+
+        rules(List.of(Map.of("url", "total_rows_stats", "status", 200, "body", usage(0))));
+        browser.driver.navigate().refresh();
+        browser.awaitText("main", "10 of 0 rows", WAIT);
+
+        rules(List.of(Map.of(
+                "url",
+                "/webhooks/\\?",
+                "status",
+                200,
+                "body",
+                Map.of("results", "not a list", "next", "", "previous", ""))));
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText(".freshness", "Wharf answered something the console cannot show", WAIT);
+    }
+
+    @Test
+    @Order(10)
+    void anAnswerForAFilterNoLongerChosenIsNeverShown() {
+        signIn();
+        rules(List.of(Map.of(
+                "url",
+                "completed_activity",
+                "delay",
+                1500,
+                "status",
+                200,
+                "body",
+                Map.of(
+                        "results",
+                        List.of(Map.of("id", "j", "name", "$URL", "type", "t", "status", "Completed", "rows", 1)),
+                        "next",
+                        "",
+                        "previous",
+                        ""))));
+        browser.open(base() + "/#/projects/1/jobs");
+        browser.await("#completed-outcome", WAIT);
+        browser.script("const s = document.getElementById('completed-outcome'); s.value = 'failed';"
+                + "s.dispatchEvent(new Event('change'));");
+
+        List<String> wrong = new ArrayList<>();
+        long end = System.currentTimeMillis() + 7000;
+        boolean sawFailed = false;
+        while (System.currentTimeMillis() < end) {
+            String line = (String) browser.script(
+                    "return document.querySelector('#completed-title ~ .list .freshness')" + ".textContent");
+            String rows = (String)
+                    browser.script("return document.querySelector('#completed-title ~ .list tbody')" + ".textContent");
+            if (line.startsWith("Updated") && !rows.contains("outcome=failed")) wrong.add(rows);
+            sawFailed |= line.startsWith("Updated") && rows.contains("outcome=failed");
+            Pause.millis(50);
+        }
+        assertThat(wrong).as("rows of the old filter shown as current").isEmpty();
+        assertThat(sawFailed).as("the rows of the chosen filter came").isTrue();
     }
 
     @Test
