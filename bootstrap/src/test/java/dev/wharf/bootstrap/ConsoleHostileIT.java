@@ -128,6 +128,50 @@ class ConsoleHostileIT {
     }
 
     @Test
+    @Order(3)
+    void deliveriesOpenedAgainAndAgainAreReadByOneListOnly() {
+        signIn();
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText("main table", "http://127.0.0.1:9/hook", WAIT);
+        for (int click = 0; click < 5; click++) {
+            clickButton("Deliveries");
+            Pause.millis(1100);
+        }
+        browser.awaitText("#deliveries-title", "Deliveries", WAIT);
+        assertThat(activeId()).isEqualTo("deliveries-title");
+        assertThat(browser.findAll(".deliveries table")).hasSize(1);
+
+        long since = now();
+        Pause.millis(12_000);
+        assertThat(callsSince(since, "/deliveries/"))
+                .as("one list of deliveries read every 10 s, not one per click")
+                .hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void aButtonClickedOverAndOverSendsOneRequest() {
+        signIn();
+        browser.open(base() + "/#/projects/1/webhooks");
+        browser.awaitText("main table", "http://127.0.0.1:9/hook", WAIT);
+        long since = now();
+        browser.script("const b = [...document.querySelectorAll('button')].find(x => x.textContent === 'Send a test');"
+                + "for (let i = 0; i < 5; i++) b.click();");
+        browser.awaitText("main p[role=status]", "A test event is on its way", WAIT);
+        Pause.millis(1500);
+        assertThat(callsSince(since, "/test/")).hasSize(1);
+
+        long again = now();
+        clickButton("Send a test");
+        Pause.millis(600);
+        clickButton("Send a test"); // within the second: it waits for the second to end, it is not lost
+        Pause.millis(1500);
+        List<Number> times = times(again, "/test/");
+        assertThat(times).hasSize(2);
+        assertThat(times.get(1).longValue() - times.get(0).longValue()).isGreaterThanOrEqualTo(990);
+    }
+
+    @Test
     @Order(5)
     void aRefreshKeepsTheKeyboardWhereItIsAndSaysNothingNew() {
         signIn();
@@ -149,6 +193,45 @@ class ConsoleHostileIT {
         assertThat(browser.script("return window.__live().map(e => e.textContent).join('|')"))
                 .as("no live region says anything after a refresh that changed nothing")
                 .isEqualTo(browser.script("return window.__before"));
+    }
+
+    @Test
+    @Order(6)
+    void theNewPasswordTakesTheKeyboardIsNotSpokenUnaskedAndHidingGoesBack() {
+        signIn();
+        rules(List.of(
+                Map.of("url", "warehouse_status", "status", 200, "body", readyWarehouse()),
+                Map.of(
+                        "url",
+                        "reset-password",
+                        "status",
+                        200,
+                        "body",
+                        Map.of("username", "wh_stubwh", "password", "pw-0123456789-abcdefghij"))));
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("#reset-title", "Root password", WAIT);
+        clickButton("Reset password");
+
+        browser.await("#new-password", WAIT);
+        assertThat(browser.script("return !!document.activeElement.closest('.once')"))
+                .as("the keyboard is on the password's card")
+                .isEqualTo(true);
+        assertThat(browser.script("return !document.querySelector('#new-password')"
+                        + ".closest('[role=alert], [aria-live], [role=status]')"))
+                .as("the password is not in a live region (it would be spoken aloud at once)")
+                .isEqualTo(true);
+        assertThat(browser.script("const c = document.activeElement.closest('.once');"
+                        + "return document.getElementById(c.getAttribute('aria-describedby')).textContent"))
+                .asString()
+                .contains("will not be shown again");
+
+        clickButton("I have saved it: hide");
+        assertThat(browser.findAll("#new-password")).isEmpty();
+        assertThat(browser.script("return document.activeElement.textContent")).isEqualTo("Reset password");
+
+        String described = (String) browser.script("const i = document.getElementById('confirm-name');"
+                + "return document.getElementById(i.getAttribute('aria-describedby')).textContent");
+        assertThat(described).contains("Type its name, stubwh, to confirm");
     }
 
     @Test
@@ -322,6 +405,28 @@ class ConsoleHostileIT {
         assertThat(shown).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(10));
         assertThat(shown.size() * (10 * 7 + 12)).isLessThanOrEqualTo(340);
         assertThat((String) answer.get(1)).hasSizeLessThanOrEqualTo(6);
+    }
+
+    @Test
+    @Order(15)
+    void aPollerNeverRunsItsTaskMoreThanOnceASecond() {
+        signIn();
+        @SuppressWarnings("unchecked")
+        List<Number> starts =
+                (List<Number>) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "import('/console/poll.js').then(({Poller}) => {"
+                        + "  const starts = [];"
+                        + "  const p = new Poller(async () => { starts.push(Date.now()); throw new Error('down'); }, 10);"
+                        + "  p.start();"
+                        + "  const spam = setInterval(() => { p.now(); p.every(1); }, 20);"
+                        + "  setTimeout(() => { clearInterval(spam); p.stop(); done(starts); }, 4500);"
+                        + "});");
+        assertThat(starts).hasSizeBetween(2, 5);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(starts.get(i).longValue() - starts.get(i - 1).longValue())
+                    .as("pause before run " + i)
+                    .isGreaterThanOrEqualTo(990);
+        }
     }
 
     private void signIn() {
