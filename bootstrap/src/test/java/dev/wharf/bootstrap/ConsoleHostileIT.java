@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -125,6 +126,43 @@ class ConsoleHostileIT {
         assertThat(problems)
                 .as("the browser's console: no CSP violation, no uncaught error")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void theSkipLinkAndTheNavigationMoveTheKeyboardToThePageTitle() {
+        signIn();
+        browser.open(base() + "/#/projects/1/jobs");
+        browser.awaitText("#running-title", "Running", WAIT);
+        browser.script("document.querySelector('.skip').focus()");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+
+        browser.until(WAIT, "the title focused", d -> "page-title".equals(activeId()));
+        assertThat(browser.script("return location.hash")).isEqualTo("#/projects/1/jobs");
+        assertThat(browser.find("h1").getText()).startsWith("Jobs");
+
+        browser.find("nav a[href$='/usage']").click();
+        browser.until(WAIT, "the usage title focused", d -> "page-title".equals(activeId()));
+        assertThat(browser.find("#page-title").getText()).startsWith("Usage");
+        assertThat(browser.driver.getTitle()).isEqualTo("Usage · Default project · Wharf");
+    }
+
+    @Test
+    @Order(2)
+    void theProjectPickerMovesWithArrowKeysAndOpensOnlyWithItsButton() {
+        signIn();
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.await("#who select", WAIT);
+        browser.script("document.querySelector('#who select').focus()");
+        new Actions(browser.driver).sendKeys(Keys.ARROW_UP).perform();
+        Pause.millis(700);
+        assertThat(browser.script("return location.hash")).isEqualTo("#/projects/1/warehouse");
+        assertThat(browser.script("return document.querySelector('#who select').value"))
+                .isEqualTo("");
+
+        browser.find("#who button.open").click();
+        browser.awaitText("h1", "Projects", WAIT);
+        assertThat(browser.script("return location.hash")).isEqualTo("#/");
     }
 
     @Test
@@ -299,7 +337,46 @@ class ConsoleHostileIT {
     }
 
     @Test
+    @Order(8)
+    void anAccountThatCannotBeReadIsSaidWithAWayOut() {
+        signIn();
+        rules(List.of(Map.of(
+                "url",
+                "/api/projects/\\?",
+                "status",
+                403,
+                "body",
+                Map.of("detail", "You do not have permission to perform this action."))));
+        browser.driver.navigate().refresh();
+        browser.awaitText("main", "Not allowed", WAIT);
+        clickButton("Sign out");
+        browser.await("#key", WAIT);
+        assertThat(browser.script("return sessionStorage.getItem('wharf.key')")).isNull();
+
+        signIn();
+        rules(List.of(Map.of("url", "/api/", "status", 0)));
+        browser.driver.navigate().refresh();
+        browser.awaitText("main", "Wharf cannot be reached", WAIT);
+        rules(List.of());
+        browser.awaitText("main h1", "Projects", WAIT); // tried again by itself
+    }
+
+    @Test
     @Order(9)
+    void aMemberIsToldTheAdminPagesAreNotForThemWithoutAsking() {
+        signIn();
+        rules(List.of(Map.of("url", "/api/projects/\\?", "status", 200, "body", projects(1, "Default project"))));
+        browser.driver.navigate().refresh();
+        browser.open(base() + "/#/projects/1/audit");
+        browser.awaitText("main", "Only organization admins and owners can see the audit log", WAIT);
+        assertThat(browser.findAll("nav a[href$='/audit'], nav a[href$='/webhooks']"))
+                .isEmpty();
+        Pause.millis(1500);
+        assertThat(callsSince(0, "audit_log")).isEmpty();
+    }
+
+    @Test
+    @Order(10)
     void oddAnswersAreSaidNotMisdrawn() {
         signIn();
         Map<String, Object> noBilling = new java.util.HashMap<>(usage(0));
@@ -328,7 +405,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anAnswerForAFilterNoLongerChosenIsNeverShown() {
         signIn();
         rules(List.of(Map.of(
@@ -369,6 +446,24 @@ class ConsoleHostileIT {
 
     @Test
     @Order(12)
+    void aPageLeftWhileTheAccountLoadedIsDrawnOnce() {
+        signIn();
+        rules(List.of(Map.of("url", "/api/users/@me", "delay", 1500)));
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.driver.navigate().refresh(); // a new page: the account is read again, slowly
+        Pause.millis(300);
+        browser.script("location.hash = '#/projects/1/usage'");
+        browser.awaitText("h1", "Usage", WAIT);
+        Pause.millis(2000);
+
+        assertThat(callsSince(0, "total_rows_stats"))
+                .as("one usage page reading, not one for each route() that waited for the account")
+                .hasSize(1);
+        assertThat(callsSince(0, "warehouse_status")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
     void aKeyWithCharactersNoKeyHasIsRefusedInWords() {
         browser.open(base() + "/");
         browser.script("sessionStorage.clear()");
@@ -379,7 +474,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theBrowserRefusesEveryHtmlSink() {
         signIn();
         Object outcome = browser.script("try { document.createElement('div').innerHTML = '<b>x</b>'; return 'parsed'; }"
@@ -389,7 +484,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void chartLabelsFitTheirRoomAndBigNumbersAreShort() {
         signIn();
         @SuppressWarnings("unchecked")
@@ -408,7 +503,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aPollerNeverRunsItsTaskMoreThanOnceASecond() {
         signIn();
         @SuppressWarnings("unchecked")
