@@ -26,6 +26,11 @@ let account = null; // {me, projects}
 let current = null; // {controller, pollers}
 let routed = 0; // which call of route() is the latest: an older one that was waiting gives up
 const retry = {timer: null, pause: 5000}; // reading the account again after Wharf could not be reached
+// One guard for every Try again button (each failure draws a new one); trying by hand starts the waits over.
+const tryAgain = guarded(() => {
+  retry.pause = 5000;
+  return route();
+});
 
 window.addEventListener('hashchange', route);
 // The skip link moves the keyboard to the page; following its "#view" would leave the page for the project list.
@@ -111,7 +116,7 @@ function cannotLoad(error) {
   header(null, null);
   show('Cannot load', h('h1', {id: 'page-title', tabindex: '-1'}, 'Cannot load your projects'),
     h('p', {class: 'error'}, error.message || String(error)),
-    h('p', {}, h('button', {type: 'button', onclick: route}, 'Try again')));
+    h('p', {}, h('button', {type: 'button', onclick: tryAgain}, 'Try again')));
   if (error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500)) {
     retry.timer = setTimeout(route, retry.pause);
     retry.pause = Math.min(30000, retry.pause * 2);

@@ -357,6 +357,14 @@ class ConsoleHostileIT {
         rules(List.of(Map.of("url", "/api/", "status", 0)));
         browser.driver.navigate().refresh();
         browser.awaitText("main", "Wharf cannot be reached", WAIT);
+        long since = now();
+        for (int click = 0; click < 10; click++) {
+            clickButton("Try again"); // each refusal comes at once and draws a new button
+            Pause.millis(100);
+        }
+        assertThat(callsSince(since, "/api/users/@me"))
+                .as("Try again, clicked ten times in a second")
+                .hasSizeLessThanOrEqualTo(2);
         rules(List.of());
         browser.awaitText("main h1", "Projects", WAIT); // tried again by itself
     }
