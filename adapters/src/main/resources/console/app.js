@@ -179,7 +179,7 @@ function header(project, page) {
   const open = h('form', {class: 'picker', onsubmit: (event) => {
     event.preventDefault();
     const target = picker.value ? '#/projects/' + picker.value + '/' + (page ? page.path : 'warehouse') : '#/';
-    if (location.hash === target) route();
+    if (location.hash === target) title(); // already open: a held Enter must not load the page again and again
     else location.hash = target;
   }}, picker, h('button', {type: 'submit', class: 'open'}, 'Open'));
   put(who, open, h('span', {class: 'user'}, account.me.email || ''), signOut);

@@ -163,6 +163,16 @@ class ConsoleHostileIT {
         browser.find("#who button.open").click();
         browser.awaitText("h1", "Projects", WAIT);
         assertThat(browser.script("return location.hash")).isEqualTo("#/");
+
+        browser.open(base() + "/#/projects/1/warehouse");
+        browser.awaitText("h1", "Warehouse", WAIT);
+        Pause.millis(1000);
+        long since = now();
+        browser.script("for (let i = 0; i < 10; i++) document.querySelector('#who button.open').click()");
+        Pause.millis(1000);
+        assertThat(callsSince(since, "/api/"))
+                .as("Open on the project already open, ten times")
+                .isEmpty();
     }
 
     @Test
