@@ -54,6 +54,7 @@ export function refresh(fresh, context, asked, read, draw) {
     try {
       answer = await read(wanted);
     } catch (error) {
+      if (error.name === 'AbortError') throw error; // the page was left: nothing to say
       if (wanted !== asked()) return;
       fresh.failed(error);
       if (error.status === 401) context.failed(error);

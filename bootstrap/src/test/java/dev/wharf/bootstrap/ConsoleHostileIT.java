@@ -482,6 +482,22 @@ class ConsoleHostileIT {
 
     @Test
     @Order(13)
+    void leavingAPageWhileItReadsSaysNothing() {
+        signIn();
+        rules(List.of(Map.of("url", "running_activity", "delay", 1500)));
+        browser.open(base() + "/#/projects/1/jobs");
+        browser.awaitText("h1", "Jobs", WAIT);
+        Pause.millis(300);
+        browser.find("nav a[href$='/usage']").click(); // the jobs page's read is cut short
+        browser.awaitText("h1", "Usage", WAIT);
+        Pause.millis(2000);
+        assertThat(browser.script("return document.getElementById('announcer').textContent"))
+                .as("what screen readers were told")
+                .isEqualTo("");
+    }
+
+    @Test
+    @Order(14)
     void aKeyWithCharactersNoKeyHasIsRefusedInWords() {
         browser.open(base() + "/");
         browser.script("sessionStorage.clear()");
@@ -492,7 +508,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void theBrowserRefusesEveryHtmlSink() {
         signIn();
         Object outcome = browser.script("try { document.createElement('div').innerHTML = '<b>x</b>'; return 'parsed'; }"
@@ -502,7 +518,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void chartLabelsFitTheirRoomAndBigNumbersAreShort() {
         signIn();
         @SuppressWarnings("unchecked")
@@ -521,7 +537,7 @@ class ConsoleHostileIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void aPollerNeverRunsItsTaskMoreThanOnceASecond() {
         signIn();
         @SuppressWarnings("unchecked")
