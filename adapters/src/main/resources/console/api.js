@@ -27,6 +27,11 @@ export async function api(path, {method = 'GET', body, signal} = {}) {
   if (method === 'GET') await turn(path, signal);
   const key = session.key();
   if (!key) throw new ApiError(401, 'Sign in with a personal API key.');
+  // A header can only carry plain characters: anything else (a space, a letter with an accent, a pasted line break)
+  // would make fetch fail as if Wharf were down.
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    throw new ApiError(401, 'That is not an API key: a key is one word of plain letters, digits and signs (phx_…).');
+  }
   const headers = {Authorization: 'Bearer ' + key, Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;

@@ -1,7 +1,7 @@
 // The console: sign-in, the project picker and the pages, one project at a time. Routes live in the URL's fragment
 // (#/projects/1/warehouse), so a page can be bookmarked without the key ever being in a URL.
 import {api, ApiError, session} from './api.js';
-import {h, put} from './dom.js';
+import {guarded, h, put} from './dom.js';
 import * as warehouse from './pages/warehouse.js';
 import * as jobs from './pages/jobs.js';
 import * as usage from './pages/usage.js';
@@ -24,11 +24,24 @@ const banner = document.getElementById('banner');
 
 let account = null; // {me, projects}
 let current = null; // {controller, pollers}
+let routed = 0; // which call of route() is the latest: an older one that was waiting gives up
+const retry = {timer: null, pause: 5000}; // reading the account again after Wharf could not be reached
+// One guard for every Try again button (each failure draws a new one); trying by hand starts the waits over.
+const tryAgain = guarded(() => {
+  retry.pause = 5000;
+  return route();
+});
 
 window.addEventListener('hashchange', route);
+// The skip link moves the keyboard to the page; following its "#view" would leave the page for the project list.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  title();
+});
 route();
 
 function leave() {
+  clearTimeout(retry.timer);
   if (!current) return;
   current.controller.abort();
   current.pollers.forEach((poller) => poller.stop());
@@ -38,35 +51,76 @@ function leave() {
 async function route() {
   leave();
   say(null);
+  const call = ++routed;
   if (!session.key()) return signIn();
   try {
     if (!account) account = await loadAccount();
   } catch (error) {
-    return failed(error);
+    if (call === routed) cannotLoad(error);
+    return;
   }
+  if (call !== routed) return; // another route() began while this one waited for the account
+  retry.pause = 5000;
   const match = /^#\/projects\/([^/]+)\/([a-z]+)$/.exec(location.hash);
   if (!match) return showProjects();
   const project = account.projects.find((p) => String(p.id) === match[1]);
   const page = PAGES.find((p) => p.path === match[2]);
-  if (!project || !page) {
-    header(null, null);
-    const missing = project ? 'There is no page called ' + match[2] + '.' : 'This key cannot see project ' + match[1] + '.';
-    put(view, h('h1', {}, 'Not found'), h('p', {}, missing), h('p', {}, h('a', {href: '#/'}, 'Choose a project')));
+  const admin = (project?.effective_membership_level ?? 0) >= ADMIN_LEVEL;
+  if (!project || !page || (page.admins && !admin)) {
+    header(project || null, null);
+    const missing = !project ? 'This key cannot see project ' + match[1] + '.'
+      : !page ? 'There is no page called ' + match[2] + '.'
+        : 'Only organization admins and owners can see the ' + page.title.toLowerCase() + '.';
+    show('Not found', h('h1', {id: 'page-title', tabindex: '-1'}, 'Not found'), h('p', {}, missing),
+      h('p', {}, h('a', {href: '#/'}, 'Choose a project')));
     return;
   }
   header(project, page);
-  current = {controller: new AbortController(), pollers: []};
+  const here = {controller: new AbortController(), pollers: []};
+  current = here;
   const context = {
     project: project.id,
     projectName: project.name,
-    admin: (project.effective_membership_level ?? 0) >= ADMIN_LEVEL,
-    signal: current.controller.signal,
-    poll: (poller) => { current.pollers.push(poller); return poller.start(); },
+    admin,
+    signal: here.controller.signal,
+    poll: (poller) => {
+      here.pollers.push(poller);
+      return here.controller.signal.aborted ? poller : poller.start();
+    },
     failed,
   };
-  put(view, h('h1', {id: 'page-title'}, page.title, h('span', {class: 'project'}, ' · ' + project.name)));
+  show(page.title + ' · ' + project.name,
+    h('h1', {id: 'page-title', tabindex: '-1'}, page.title, h('span', {class: 'project'}, ' · ' + project.name)));
   page.module.render(view, context);
-  view.focus({preventScroll: true});
+}
+
+/** Puts `children` in the page, names the tab after it and moves the keyboard (and screen readers) to its title. */
+function show(name, ...children) {
+  document.title = name + ' · Wharf';
+  put(view, ...children);
+  title();
+}
+
+function title() {
+  const heading = document.getElementById('page-title');
+  (heading || view).focus({preventScroll: true});
+}
+
+/**
+ * The account could not be read: a refused key goes back to sign-in; otherwise say why, offer to try again or to use
+ * another key, and try again by itself (5 s, then longer) when Wharf could not be reached or failed.
+ */
+function cannotLoad(error) {
+  if (error instanceof ApiError && error.status === 401) return failed(error);
+  if (error.name === 'AbortError') return;
+  header(null, null);
+  show('Cannot load', h('h1', {id: 'page-title', tabindex: '-1'}, 'Cannot load your projects'),
+    h('p', {class: 'error'}, error.message || String(error)),
+    h('p', {}, h('button', {type: 'button', onclick: tryAgain}, 'Try again')));
+  if (error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500)) {
+    retry.timer = setTimeout(route, retry.pause);
+    retry.pause = Math.min(30000, retry.pause * 2);
+  }
 }
 
 async function loadAccount() {
@@ -89,6 +143,7 @@ async function allProjects() {
 function failed(error) {
   if (error instanceof ApiError && error.status === 401) {
     leave();
+    routed++; // a route() waiting for the account gives up
     account = null;
     session.signOut();
     return signIn(error.message);
@@ -109,13 +164,25 @@ function header(project, page) {
     .map((p) => h('a', {href: '#/projects/' + project.id + '/' + p.path, 'aria-current': p === page ? 'page' : null},
       p.title));
   put(nav, ...links);
-  const picker = h('select', {'aria-label': 'Project', onchange: (e) => {
-    location.hash = e.target.value ? '#/projects/' + e.target.value + '/' + (page ? page.path : 'warehouse') : '#/';
-  }}, h('option', {value: ''}, 'All projects'),
-  ...account.projects.map((p) => h('option', {value: p.id, selected: project && p.id === project.id}, p.name)));
-  const signOut = h('button', {type: 'button', onclick: () => { leave(); account = null; session.signOut(); signIn(); }},
-    'Sign out');
-  put(who, picker, h('span', {class: 'user'}, account.me.email || ''), signOut);
+  const signOut = h('button', {type: 'button', onclick: () => {
+    leave();
+    routed++;
+    account = null;
+    session.signOut();
+    signIn();
+  }}, 'Sign out');
+  if (!account) return put(who, signOut);
+  // The project is opened with the button, not as the choice changes: arrow keys move through the list without
+  // leaving the page at each step (and without loading every project on the way).
+  const picker = h('select', {'aria-label': 'Project', id: 'project-picker'}, h('option', {value: ''}, 'All projects'),
+    ...account.projects.map((p) => h('option', {value: p.id, selected: project && p.id === project.id}, p.name)));
+  const open = h('form', {class: 'picker', onsubmit: (event) => {
+    event.preventDefault();
+    const target = picker.value ? '#/projects/' + picker.value + '/' + (page ? page.path : 'warehouse') : '#/';
+    if (location.hash === target) title(); // already open: a held Enter must not load the page again and again
+    else location.hash = target;
+  }}, picker, h('button', {type: 'submit', class: 'open'}, 'Open'));
+  put(who, open, h('span', {class: 'user'}, account.me.email || ''), signOut);
 }
 
 function showProjects() {
@@ -124,15 +191,14 @@ function showProjects() {
     h('td', {}, h('a', {href: '#/projects/' + p.id + '/warehouse'}, p.name)),
     h('td', {}, String(p.id)),
     h('td', {}, level(p.effective_membership_level))));
-  put(view,
-    h('h1', {}, 'Projects'),
+  show('Projects',
+    h('h1', {id: 'page-title', tabindex: '-1'}, 'Projects'),
     account.projects.length === 0
       ? h('p', {}, 'This key reaches no project. Ask an organization admin to add you, or use another key.')
       : h('table', {}, h('caption', {}, 'Projects this key can reach'),
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Name'), h('th', {scope: 'col'}, 'Id'),
           h('th', {scope: 'col'}, 'Your role'))),
         h('tbody', {}, rows)));
-  view.focus({preventScroll: true});
 }
 
 function level(value) {
@@ -142,11 +208,12 @@ function level(value) {
 function signIn(message) {
   nav.hidden = true;
   put(who);
+  say(null);
+  document.title = 'Sign in · Wharf';
   const input = h('input', {type: 'password', autocomplete: 'off', spellcheck: 'false', required: true,
     id: 'key', 'aria-describedby': 'key-hint'});
   const error = h('p', {class: 'error', role: 'alert'}, message || '');
-  const form = h('form', {class: 'signin', onsubmit: async (event) => {
-    event.preventDefault();
+  const form = h('form', {class: 'signin', onsubmit: guarded(async () => {
     session.signIn(input.value.trim());
     try {
       account = await loadAccount();
@@ -158,7 +225,7 @@ function signIn(message) {
       put(error, e.message);
       input.focus();
     }
-  }},
+  })},
   h('h1', {}, 'Sign in'),
   h('label', {for: 'key'}, 'Personal API key'),
   input,

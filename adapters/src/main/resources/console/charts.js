@@ -19,8 +19,11 @@ export function barChart({title, labels, series, stackedFrom}) {
     cursor: {show: false},
     scales: {x: {time: false, range: [-0.5, Math.max(0.5, labels.length - 0.5)]}, y: {range: (u, min, max) => [0, max || 1]}},
     axes: [
-      {splits: () => x, values: (u, splits) => sparse(u, splits, labels), grid: {show: false}},
-      {values: (u, splits) => splits.map((v) => number(v)), size: 60},
+      {splits: () => x, values: (u, splits) => {
+        const shown = axisLabels(labels, u.width);
+        return splits.map((i) => shown[i] ?? '');
+      }, grid: {show: false}},
+      {values: (u, splits) => splits.map((v) => compact(v)), size: 60},
     ],
     series: [{}, ...series.map((s, i) => ({
       label: s.label,
@@ -43,10 +46,26 @@ export function barChart({title, labels, series, stackedFrom}) {
   return wrapper;
 }
 
-/** Every label where there is room (about 70 px each), else every second, third, … so none overlap. */
-function sparse(u, splits, labels) {
-  const step = Math.max(1, Math.ceil(labels.length / Math.max(1, Math.floor(u.width / 70))));
-  return splits.map((i) => (i % step === 0 ? labels[i] ?? '' : ''));
+const LABEL_CHARACTERS = 10;
+const CHARACTER_WIDTH = 7; // px of the axis's 12 px font, about
+
+/**
+ * The x axis's labels for a chart `width` px wide: each cut to 10 characters (the table under the chart has them
+ * whole), and every one where there is room, else every second, third, … so that none overlap.
+ */
+export function axisLabels(labels, width) {
+  const short = labels.map((label) => {
+    const text = String(label ?? '');
+    return text.length > LABEL_CHARACTERS ? text.slice(0, LABEL_CHARACTERS - 1) + '…' : text;
+  });
+  const room = Math.max(...short.map((label) => label.length), 1) * CHARACTER_WIDTH + 12;
+  const step = Math.max(1, Math.ceil(short.length / Math.max(1, Math.floor(width / room))));
+  return short.map((label, i) => (i % step === 0 ? label : ''));
+}
+
+/** A number short enough for the y axis: 900,000,000,000,000 is 900T. */
+export function compact(value) {
+  return Math.abs(value) < 100000 ? number(value) : new Intl.NumberFormat(undefined, {notation: 'compact'}).format(value);
 }
 
 function width(element) {

@@ -39,19 +39,67 @@ export function number(value) {
   return Number(value ?? 0).toLocaleString();
 }
 
-/** A button that copies `text()` and says so for two seconds. */
+/** A button that copies `text()` and says so for two seconds (and to screen readers). */
 export function copyButton(label, text) {
   const button = h('button', {type: 'button', class: 'copy', 'aria-label': label}, 'Copy');
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(text());
       button.textContent = 'Copied';
+      announce('Copied.');
     } catch {
       button.textContent = 'Select and copy';
+      announce('Could not copy: select the text and copy it.');
     }
     setTimeout(() => { button.textContent = 'Copy'; }, 2000);
   });
   return button;
+}
+
+/**
+ * Wraps the handler of a click or a submit that calls the API so that it runs one at a time and at most once a second,
+ * however fast the clicks or a held Enter key come: a click while it runs is dropped, one within the second after it
+ * began waits for the second to end (so no click is lost). A submit's default is always prevented.
+ */
+export function guarded(action) {
+  let busy = false;
+  let last = 0;
+  return async (event) => {
+    if (event && event.type === 'submit') event.preventDefault();
+    if (busy) return;
+    busy = true;
+    try {
+      const pause = 1000 - (Date.now() - last);
+      if (pause > 0) await new Promise((done) => setTimeout(done, pause));
+      last = Date.now();
+      await action(event);
+    } finally {
+      busy = false;
+    }
+  };
+}
+
+/** Says `text` to screen readers through the page's one status region (in index.html). */
+export function announce(text) {
+  const region = document.getElementById('announcer');
+  if (region) put(region, text);
+}
+
+/**
+ * Puts `card` (a secret shown once) into `area`, moves the keyboard to it and, when it is hidden, back to `back`. The
+ * card is not announced by itself: the secret is read when the reader reaches it, not spoken on arrival.
+ */
+export function showOnce(area, card, back) {
+  card.setAttribute('tabindex', '-1');
+  const hide = h('button', {type: 'button', onclick: () => {
+    put(area);
+    const title = document.getElementById('page-title');
+    if (back && back.isConnected) back.focus();
+    else if (title) title.focus();
+  }}, 'I have saved it: hide');
+  card.append(hide);
+  put(area, card);
+  card.focus();
 }
 
 /** A labelled field: a label tied to its control by id. */

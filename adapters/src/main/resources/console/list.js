@@ -1,18 +1,22 @@
 // A paged list of what the API answers ({results, next, previous}), refreshed while it is shown.
 import {api} from './api.js';
 import {h, put} from './dom.js';
-import {freshness} from './fresh.js';
+import {freshness, refresh} from './fresh.js';
 import {Poller} from './poll.js';
 
 /**
  * `columns`: [{title, cell(row) -> text or node}]. `path(query)` is the list's path with `query` (such as
- * "?limit=20&offset=0&kind=all"). Answers {element, reload(query)}.
+ * "?limit=20&offset=0&kind=all"). Answers {element, reload(query), stop()}.
+ *
+ * The rows are rebuilt only when the answer changed, so a refresh keeps the keyboard's place (a focused button in a
+ * row) and says nothing new to a screen reader; an answer to a page or filter no longer asked for is dropped.
  */
 export function pagedList(context, {caption, columns, path, query, interval, empty}) {
   const body = h('tbody');
   const table = h('table', {}, h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', {scope: 'col'}, c.title)))), body);
-  const content = h('div', {class: 'scroll'}, table);
+  // on a narrow screen the table scrolls sideways in here, and the browser lets the keyboard in: named as its table
+  const content = h('div', {class: 'scroll', role: 'group', 'aria-label': caption}, table);
   const fresh = freshness(content);
   const previous = h('button', {type: 'button', disabled: true}, 'Previous');
   const next = h('button', {type: 'button', disabled: true}, 'Next');
@@ -20,29 +24,32 @@ export function pagedList(context, {caption, columns, path, query, interval, emp
   let current = query;
   let links = {next: null, previous: null};
 
-  const poller = new Poller(async () => {
-    let page;
-    try {
-      page = await api(path(current), {signal: context.signal});
-    } catch (error) {
-      fresh.failed(error);
-      if (error.status === 401) context.failed(error);
-      throw error;
-    }
-    fresh.ok();
-    links = {next: page.next, previous: page.previous};
+  const draw = (page, asked) => {
     put(body, page.results.length === 0
       ? h('tr', {}, h('td', {colspan: columns.length}, empty))
       : page.results.map((row) => h('tr', {}, ...columns.map((c) => h('td', {}, c.cell(row) ?? '—')))));
+    const focused = document.activeElement;
     previous.disabled = !page.previous;
     next.disabled = !page.next;
-    const offset = Number(new URLSearchParams(current).get('offset') || 0);
-    put(position, page.results.length ? 'Rows ' + (offset + 1) + '–' + (offset + page.results.length) : '');
-  }, interval);
+    if (focused === next && next.disabled && !previous.disabled) previous.focus(); // keep the keyboard in the pager
+    if (focused === previous && previous.disabled && !next.disabled) next.focus();
+    const offset = Number(new URLSearchParams(asked).get('offset') || 0);
+    const text = page.results.length ? 'Rows ' + (offset + 1) + '–' + (offset + page.results.length) : '';
+    if (position.textContent !== text) put(position, text);
+    links = {next: page.next, previous: page.previous};
+  };
+
+  const read = (asked) => api(path(asked), {signal: context.signal});
+  const poller = new Poller(refresh(fresh, context, () => current, read, draw), interval);
 
   const go = (link) => {
     if (!link) return;
-    current = link.slice(link.indexOf('?'));
+    ask(link.slice(link.indexOf('?')));
+  };
+  const ask = (query) => {
+    if (query === current) return;
+    current = query;
+    fresh.loading();
     poller.now();
   };
   previous.addEventListener('click', () => go(links.previous));
@@ -52,8 +59,11 @@ export function pagedList(context, {caption, columns, path, query, interval, emp
     element: h('div', {class: 'list'}, fresh.line, content,
       h('div', {class: 'pager'}, previous, position, next)),
     reload(query) {
-      current = query;
-      poller.now();
+      if (query === current) poller.now();
+      else ask(query);
+    },
+    stop() {
+      poller.stop();
     },
   };
 }

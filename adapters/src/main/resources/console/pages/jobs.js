@@ -3,7 +3,7 @@
 import {api, warehousePath} from '../api.js';
 import {h, number, put, when} from '../dom.js';
 import {barChart} from '../charts.js';
-import {freshness} from '../fresh.js';
+import {freshness, refresh} from '../fresh.js';
 import {choice, pagedList} from '../list.js';
 import {Poller} from '../poll.js';
 
@@ -61,37 +61,33 @@ function stats(context) {
   const holder = h('div', {class: 'content'});
   const fresh = freshness(holder);
   let days = '7';
-  const poller = new Poller(async () => {
-    let answer;
-    try {
-      answer = await api(warehousePath(context.project, 'job_stats/?days=' + days), {signal: context.signal});
-    } catch (error) {
-      fresh.failed(error);
-      if (error.status === 401) context.failed(error);
-      throw error;
-    }
-    fresh.ok();
-    const keys = Object.keys(answer.breakdown).reverse();
-    put(holder,
-      h('p', {class: 'totals'}, `${number(answer.total_jobs)} jobs: ${number(answer.successful_jobs)} succeeded, `
-        + `${number(answer.failed_jobs)} failed.`),
-      barChart({
-        title: 'Jobs finished per ' + (days === '1' ? 'hour' : 'day') + ', last ' + days + (days === '1' ? ' day' : ' days'),
-        labels: keys.map((key) => label(key, days)),
-        series: [
-          {label: 'Succeeded', values: keys.map((key) => answer.breakdown[key].successful)},
-          {label: 'Failed', values: keys.map((key) => answer.breakdown[key].failed)},
-        ],
-        stackedFrom: true,
-      }));
-  }, 60000);
+  const poller = new Poller(refresh(fresh, context, () => days,
+    (asked) => api(warehousePath(context.project, 'job_stats/?days=' + asked), {signal: context.signal}),
+    (answer, asked) => draw(holder, answer, asked)), 60000);
   context.poll(poller);
   return h('div', {},
     choice('stats-days', 'Period', [['1', 'Last day'], ['7', 'Last 7 days'], ['30', 'Last 30 days']], days, (value) => {
       days = value;
+      fresh.loading();
       poller.now();
     }),
     fresh.line, holder);
+}
+
+function draw(holder, answer, days) {
+  const keys = Object.keys(answer.breakdown).reverse();
+  put(holder,
+    h('p', {class: 'totals'}, `${number(answer.total_jobs)} jobs: ${number(answer.successful_jobs)} succeeded, `
+      + `${number(answer.failed_jobs)} failed.`),
+    barChart({
+      title: 'Jobs finished per ' + (days === '1' ? 'hour' : 'day') + ', last ' + days + (days === '1' ? ' day' : ' days'),
+      labels: keys.map((key) => label(key, days)),
+      series: [
+        {label: 'Succeeded', values: keys.map((key) => answer.breakdown[key].successful)},
+        {label: 'Failed', values: keys.map((key) => answer.breakdown[key].failed)},
+      ],
+      stackedFrom: true,
+    }));
 }
 
 function label(key, days) {

@@ -1,7 +1,7 @@
 // The project's warehouse: its state as it changes, how to connect, and provision, reset-password and deprovision.
 import {api, ApiError, warehousePath} from '../api.js';
-import {copyButton, field, h, put, when} from '../dom.js';
-import {freshness} from '../fresh.js';
+import {announce, copyButton, field, guarded, h, put, showOnce, when} from '../dom.js';
+import {freshness, refresh} from '../fresh.js';
 import {Poller} from '../poll.js';
 
 const MOVING = ['pending', 'provisioning', 'deleting'];
@@ -12,24 +12,23 @@ const HINT = 'Lowercase letters, digits and hyphens, starting and ending with a 
 export function render(view, context) {
   const content = h('div', {class: 'content'});
   const fresh = freshness(content);
-  const state = {status: undefined, password: null};
+  const state = {status: undefined};
   const path = (rest) => warehousePath(context.project, rest);
 
-  const poller = new Poller(async () => {
+  const read = async () => {
     try {
-      state.status = await api(path('warehouse_status/'), {signal: context.signal});
+      return await api(path('warehouse_status/'), {signal: context.signal});
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404 && error.body?.error === 'warehouse not found')) {
-        fresh.failed(error);
-        if (error.status === 401) context.failed(error);
-        throw error;
-      }
-      state.status = null; // no warehouse yet
+      if (error instanceof ApiError && error.status === 404 && error.body?.error === 'warehouse not found') return null;
+      throw error;
     }
-    fresh.ok();
-    poller.every(state.status && MOVING.includes(state.status.state) ? 2000 : 10000);
+  };
+  const poller = new Poller(refresh(fresh, context, () => 'status', read, (status) => {
+    tell(state.status, status);
+    state.status = status;
+    poller.every(status && MOVING.includes(status.state) ? 2000 : 10000);
     draw();
-  }, 2000);
+  }), 2000);
 
   const actions = h('div', {class: 'actions'});
   const password = h('div', {class: 'password-area'});
@@ -52,10 +51,16 @@ export function render(view, context) {
     const key = wanted.join(',') + ':' + (status ? status.database_name : '');
     if (actions.dataset.key === key) return; // keep what the user is typing
     actions.dataset.key = key;
+    const hadFocus = actions.contains(document.activeElement);
     put(actions,
       wanted.includes('provision') ? provisionForm() : null,
       wanted.includes('reset') ? resetSection(status) : null,
       wanted.includes('deprovision') ? deprovisionForm(status) : null);
+    if (hadFocus) { // what the keyboard was on is gone: go to the first of what replaced it, or to the page's title
+      const heading = actions.querySelector('h2');
+      heading?.setAttribute('tabindex', '-1');
+      (heading || document.getElementById('page-title'))?.focus();
+    }
   }
 
   function provisionForm() {
@@ -66,8 +71,8 @@ export function render(view, context) {
     const outcome = h('p', {role: 'status'});
     const checker = nameChecker(input, verdict, button);
     input.addEventListener('input', checker);
-    return h('form', {class: 'card', 'aria-labelledby': 'provision-title', onsubmit: async (event) => {
-      event.preventDefault();
+    return h('form', {class: 'card', 'aria-labelledby': 'provision-title', onsubmit: guarded(async () => {
+      if (button.disabled) return;
       button.disabled = true;
       try {
         await api(path('provision/'), {method: 'POST', body: {database_name: input.value.trim()}, signal: context.signal});
@@ -78,7 +83,7 @@ export function render(view, context) {
         button.disabled = false;
         if (error.status === 401) context.failed(error);
       }
-    }},
+    })},
     h('h2', {id: 'provision-title'}, 'Provision a warehouse'),
     field('database-name', 'Database name', input, verdict),
     button, outcome);
@@ -120,13 +125,13 @@ export function render(view, context) {
 
   function resetSection(status) {
     const outcome = h('p', {role: 'status'});
-    const button = h('button', {type: 'button', onclick: async () => {
+    const button = h('button', {type: 'button', onclick: guarded(async () => {
       button.disabled = true;
       put(outcome, 'Setting a new password…');
       try {
         const answer = await api(path('reset-password/'), {method: 'POST', signal: context.signal});
         put(outcome, '');
-        showPassword(answer);
+        showPassword(answer, button);
         poller.now();
       } catch (error) {
         put(outcome, error.message);
@@ -134,7 +139,7 @@ export function render(view, context) {
       } finally {
         button.disabled = false;
       }
-    }}, 'Reset password');
+    })}, 'Reset password');
     return h('section', {class: 'card', 'aria-labelledby': 'reset-title'},
       h('h2', {id: 'reset-title'}, 'Root password'),
       h('p', {}, 'A new password replaces the old one at once and ends the sessions that used it. Wharf keeps no copy: '
@@ -142,13 +147,14 @@ export function render(view, context) {
       button, outcome);
   }
 
-  function showPassword(answer) {
+  function showPassword(answer, back) {
     const value = h('code', {class: 'secret', id: 'new-password'}, answer.password);
-    put(password, h('section', {class: 'card once', role: 'alert', 'aria-labelledby': 'password-title'},
-      h('h2', {id: 'password-title'}, 'New password for ' + answer.username),
-      h('p', {class: 'warning'}, 'Copy it now: it will not be shown again, and Wharf does not keep it.'),
-      h('p', {}, value, ' ', copyButton('Copy the password', () => answer.password)),
-      h('button', {type: 'button', onclick: () => put(password)}, 'I have saved it: hide')));
+    showOnce(password, h('section', {class: 'card once', 'aria-labelledby': 'password-title',
+      'aria-describedby': 'password-warning'},
+    h('h2', {id: 'password-title'}, 'New password for ' + answer.username),
+    h('p', {class: 'warning', id: 'password-warning'},
+      'Copy it now: it will not be shown again, and Wharf does not keep it.'),
+    h('p', {}, value, ' ', copyButton('Copy the password', () => answer.password))), back);
   }
 
   function deprovisionForm(status) {
@@ -157,9 +163,8 @@ export function render(view, context) {
     const button = h('button', {type: 'submit', class: 'danger', disabled: true}, 'Deprovision');
     const outcome = h('p', {role: 'status'});
     input.addEventListener('input', () => { button.disabled = input.value !== name; });
-    return h('form', {class: 'card', 'aria-labelledby': 'deprovision-title', onsubmit: async (event) => {
-      event.preventDefault();
-      if (input.value !== name) return;
+    return h('form', {class: 'card', 'aria-labelledby': 'deprovision-title', onsubmit: guarded(async () => {
+      if (input.value !== name || button.disabled) return;
       button.disabled = true;
       try {
         await api(path('deprovision/'), {method: 'POST', signal: context.signal});
@@ -170,12 +175,22 @@ export function render(view, context) {
         button.disabled = false;
         if (error.status === 401) context.failed(error);
       }
-    }},
+    })},
     h('h2', {id: 'deprovision-title'}, 'Deprovision'),
-    h('p', {}, 'Deletes the warehouse and everything in it. Type its name, ', h('strong', {}, name), ', to confirm.'),
-    field('confirm-name', 'Warehouse name', input),
+    field('confirm-name', 'Warehouse name', input, h('p', {id: 'confirm-name-hint'},
+      'Deletes the warehouse and everything in it. Type its name, ', h('strong', {}, name), ', to confirm.')),
     button, outcome);
   }
+}
+
+/** Tells screen readers when the warehouse's state changes under the page (not when the page first reads it). */
+function tell(before, after) {
+  if (before === undefined) return;
+  const was = before ? before.state : null;
+  const is = after ? after.state : null;
+  if (was === is) return;
+  announce(is ? 'The warehouse is ' + is + '.' + (after.status_message ? ' ' + after.status_message : '')
+    : 'This project has no warehouse now.');
 }
 
 function describe(status) {
