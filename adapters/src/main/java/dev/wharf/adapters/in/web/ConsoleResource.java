@@ -1,8 +1,8 @@
 package dev.wharf.adapters.in.web;
 
-import dev.wharf.adapters.in.rest.errors.ErrorBody;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -45,7 +45,7 @@ public final class ConsoleResource {
 
     private static Response answer(Optional<ConsoleFiles.File> found, String seen) {
         if (found.isEmpty()) {
-            return ErrorBody.response(404, "Not found"); // as every unknown path is answered
+            throw new NotFoundException(); // answered as every unknown path is
         }
         ConsoleFiles.File file = found.get();
         if (file.etag().equals(seen)) {
