@@ -210,7 +210,7 @@ function describe(status) {
 
 function connection(c) {
   const psql = `psql "host=${c.host} port=${c.port} dbname=${c.database} user=${c.username} sslmode=${c.sslmode}"`;
-  const python = `psycopg2.connect(host="${c.host}", port=${c.port}, dbname="${c.database}", user="${c.username}", `
+  const python = `import os, psycopg2; psycopg2.connect(host="${c.host}", port=${c.port}, dbname="${c.database}", user="${c.username}", `
     + `password=os.environ["PGPASSWORD"], sslmode="${c.sslmode}")`;
   const lines = [['psql', psql], ['JDBC', c.jdbc_url], ['Python', python]];
   return h('section', {class: 'card', 'aria-labelledby': 'connect-title'},

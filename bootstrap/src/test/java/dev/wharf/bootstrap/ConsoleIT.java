@@ -175,6 +175,21 @@ class ConsoleIT {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("wh_consolewh");
         }
+        List<String> lines =
+                browser.findAll(".line code").stream().map(WebElement::getText).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(run(
+                        password,
+                        "psql",
+                        "-tAc",
+                        "select current_user",
+                        lines.get(0).replaceAll("^psql \"|\"$", "")))
+                .as("the psql line, as the page shows it")
+                .isEqualTo("wh_consolewh");
+        String python = lines.get(2).replace("; psycopg2.connect(", "\nc = psycopg2.connect(") + "\nprint(c.info.user)";
+        assertThat(run(password, "/usr/bin/python3", "-c", python))
+                .as("the Python line, as the page shows it")
+                .isEqualTo("wh_consolewh");
 
         browser.open(base() + "/#/projects/1/usage");
         browser.open(base() + "/#/projects/1/warehouse");
@@ -447,6 +462,19 @@ class ConsoleIT {
 
     private static String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Runs a client no one here wrote with the password in PGPASSWORD; answers what it printed, trimmed. */
+    private static String run(String password, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+        builder.environment().put("PGPASSWORD", password);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
+        return output.strip();
     }
 
     private static Connection connect(String password) throws Exception {
