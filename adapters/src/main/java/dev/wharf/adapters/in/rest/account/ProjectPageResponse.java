@@ -27,7 +27,7 @@ public record ProjectPageResponse(
                     project.id().value(),
                     project.organizationId().toString(),
                     project.name(),
-                    project.timeZone().getId(),
+                    timeZoneName(project.timeZone()),
                     MembershipLevels.of(reachable.role()));
         }
     }
@@ -39,5 +39,10 @@ public record ProjectPageResponse(
                 links.next(),
                 links.previous(),
                 projects.page().results().stream().map(Row::of).toList());
+    }
+
+    /** The zone's IANA name; Java calls UTC "Z", PostHog and every client call it "UTC". */
+    static String timeZoneName(java.time.ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

@@ -61,4 +61,12 @@ class ProjectPageResponseTest {
         assertThat(last.count()).isEqualTo(3);
         assertThat(last.results()).isEmpty();
     }
+
+    @Test
+    void utcIsCalledUtcAsPostHogCallsIt() {
+        assertThat(ProjectPageResponse.timeZoneName(java.time.ZoneOffset.UTC)).isEqualTo("UTC");
+        assertThat(ProjectPageResponse.timeZoneName(java.time.ZoneId.of("UTC"))).isEqualTo("UTC");
+        assertThat(ProjectPageResponse.timeZoneName(java.time.ZoneId.of("Asia/Kolkata")))
+                .isEqualTo("Asia/Kolkata");
+    }
 }
