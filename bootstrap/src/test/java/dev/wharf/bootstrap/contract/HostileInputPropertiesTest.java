@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,8 +28,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class HostileInputPropertiesTest {
     static final int TRIES = 150;
     /** What Jetty answers to a request head it refuses before reading the body: bad target, target or head too long. */
-    private static final Set<Integer> REFUSED_HEAD = Set.of(400, 414, 431);
-
     private static HostileWharfs wharfs;
 
     @BeforeContainer
@@ -190,11 +187,9 @@ class HostileInputPropertiesTest {
                         path.getBytes(StandardCharsets.US_ASCII),
                         wharf.rawHeaders(body == null ? "" : "application/json"),
                         body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-        if (!REFUSED_HEAD.contains(answer.status())) {
-            throw new AssertionError(
-                    request + ": the answer was lost (" + lost.getMessage() + "), and sent again as bytes it is "
-                            + answer.status() + ", not a refusal of the request head " + REFUSED_HEAD);
-        }
+        // A request the server did not refuse can still lose its answer when the client reuses a connection the
+        // server has just closed (seen twice in CI: "header parser received no bytes", then 404 sent again). Its
+        // answer on a new connection must be as clean as any other.
         CleanAnswer.check(request + " (sent again as bytes)", answer.status(), answer.headers(), answer.body(), sent);
     }
 
